@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { argumentSchemas, type Envelope, type StudioApi } from '../../preload/contract';
+import { StudioError, toErrorInfo } from './errors';
+
+export type Dispatch = (method: string, args: unknown) => Promise<Envelope<unknown>>;
+
+type Handler = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The single gate every front door (IPC, HTTP, CLI) calls through: it finds
+ * the method, validates the arguments against the contract's schema and
+ * wraps whatever happens in an envelope. Services never see unchecked input.
+ */
+export function createDispatcher(services: StudioApi): Dispatch {
+  return async (method, args) => {
+    try {
+      const [schema, handler] = lookUp(services, method);
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) throw new StudioError('INVALID_ARGUMENT', describeIssues(method, parsed.error));
+      const value = await handler(...(parsed.data as unknown[]));
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  };
+}
+
+function lookUp(services: StudioApi, method: string): [z.ZodType, Handler] {
+  const [namespace, name, ...rest] = method.split('.');
+  const schemas: Record<string, Record<string, z.ZodType> | undefined> = argumentSchemas;
+  const schema = rest.length === 0 && namespace && name ? ownValue(ownValue(schemas, namespace), name) : undefined;
+  if (!schema) throw new StudioError('UNKNOWN_METHOD', `Unknown method "${method}"`);
+  const group = ownValue(services as unknown as Record<string, Record<string, Handler>>, namespace as string);
+  const handler = ownValue(group, name as string);
+  if (!handler) throw new StudioError('UNKNOWN_METHOD', `Method "${method}" has no handler`);
+  return [schema, handler.bind(group)];
+}
+
+/** Own properties only, so `toString` or `__proto__` never resolve to a method. */
+function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** "library.open: path must not be empty" — the field named, as a person would read it. */
+function describeIssues(method: string, error: z.ZodError): string {
+  const issues = error.issues.map((issue) => {
+    const field = issue.path
+      .filter((segment, index) => !(index === 0 && typeof segment === 'number'))
+      .join('.');
+    if (issue.code === 'unrecognized_keys') return `unexpected field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'too_big' && issue.origin === 'array') return `takes at most ${issue.maximum} argument(s)`;
+    if (issue.code === 'too_small' && issue.origin === 'array') return `needs ${issue.minimum} argument(s)`;
+    if (field === '' && issue.path.length === 0) return `arguments must be a list: ${issue.message}`;
+    return field ? `${field} ${issue.message}` : `argument ${issue.message}`;
+  });
+  return `${method}: ${issues.join('; ')}`;
+}

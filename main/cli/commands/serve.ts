@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { defaultProjectPath, userDataDir } from '../../paths';
+import { isLoopback } from '../../server/auth';
+import { startServer, type RunningServer } from '../../server/server';
+import { openOrCreateProject, type Studio } from '../../studio';
+import { CliCallError, studioFor, type CliIo } from '../context';
+import { UsageError } from '../usage';
+
+export const defaultPort = 5417;
+
+export interface ServeHandle {
+  readonly server: RunningServer;
+  readonly studio: Studio;
+  /** Resolves when the server has been stopped by a signal. */
+  readonly stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHandle> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      project: { type: 'string' },
+      port: { type: 'string', default: String(defaultPort) },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+    strict: true,
+  });
+  const port = parsePort(values.port);
+  const projectPath = values.project ?? defaultProjectPath(userDataDir(io.env));
+
+  const studio = studioFor('serve', io);
+  let server: RunningServer;
+  try {
+    const opened = await openOrCreateProject(studio, projectPath);
+    if (!opened.ok) throw new CliCallError(opened.error.code, opened.error.message);
+    server = await startServer({
+      studio,
+      host: values.host,
+      port,
+      rendererDir: io.paths.rendererDir,
+      assetsDir: io.paths.assetsDir,
+    });
+  } catch (error) {
+    studio.close();
+    throw error;
+  }
+  // Probe in the background: the status bar shows it as a job, and it must not delay the URL.
+  studio.compute.report().catch((error: unknown) => io.stderr(`Backend probe failed: ${(error as Error).message}\n`));
+
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ url: server.url, port: server.port, token: server.token, project: studio.project.summary })}\n`);
+  } else {
+    io.stdout(`Latent Studio is serving ${studio.project.summary?.name ?? ''} at\n\n  ${server.url}\n\nOpen it in a browser on this machine. Press Ctrl+C to stop.\n`);
+  }
+  if (!isLoopback(values.host)) {
+    io.stderr(`Warning: listening on ${values.host}, reachable from other machines; anyone with the URL's token can use this studio.\n`);
+  }
+
+  let signalStop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (signalStop = resolve));
+  const stop = async () => {
+    await server.close();
+    studio.close();
+    signalStop();
+  };
+  return { server, studio, stopped, stop };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
+  return port;
+}

@@ -1,0 +1,51 @@
+import packageJson from '../../package.json' with { type: 'json' };
+import { doctorCommand } from './commands/doctor';
+import { serveCommand } from './commands/serve';
+import { CliCallError, type CliIo } from './context';
+import { usage, UsageError } from './usage';
+
+/**
+ * Runs one command line and returns its exit code: 0 success, 1 the command
+ * failed, 2 the command line was wrong. Serve keeps running until a signal.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(usage);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.stdout(`${packageJson.version}\n`);
+        return 0;
+      case 'doctor':
+        return await doctorCommand(rest, io);
+      case 'serve': {
+        const handle = await serveCommand(rest, io);
+        const stop = () => void handle.stop();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await handle.stopped;
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}"`);
+    }
+  } catch (error) {
+    return reportFailure(error, json, io);
+  }
+}
+
+function reportFailure(error: unknown, json: boolean, io: CliIo): number {
+  const isUsage = error instanceof UsageError || (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS');
+  const code = isUsage ? 'USAGE' : error instanceof CliCallError ? error.code : 'FAILED';
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+  io.stderr(`latent-studio: ${message}\n${isUsage ? `\n${usage}` : ''}`);
+  return isUsage ? 2 : 1;
+}

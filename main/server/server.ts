@@ -1,0 +1,176 @@
+/**
+ * Serve mode: the same renderer and the same API over HTTP + WebSocket, for a
+ * browser on this machine (or, when told, another one).
+ */
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Envelope, ErrorCode } from '../../preload/contract';
+import { contentSecurityPolicy } from '../content/csp';
+import { resolveContent, type ContentRoots } from '../content/resolve';
+import type { Studio } from '../studio';
+import { allowedHosts, checkRequest, newToken, tokenCookie, type Gate } from './auth';
+import { httpStatusFor } from './http-status';
+
+export interface ServeOptions {
+  readonly studio: Studio;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly rendererDir: string;
+  readonly assetsDir: string;
+  /** Fixed in tests; random otherwise. */
+  readonly token?: string;
+}
+
+export interface RunningServer {
+  /** The URL to open, token included. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+const eventsPath = '/events';
+
+const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const gate: { current: Gate | null } = { current: null };
+  const roots: ContentRoots = {
+    rendererDir: options.rendererDir,
+    assetsDir: options.assetsDir,
+    projectDir: () => options.studio.project.summary?.path ?? null,
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendEnvelope(response, 'INTERNAL', `Internal error: ${(error as Error).message}`);
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://server');
+    const denial = gate.current && checkRequest(gate.current, request.headers, url);
+    if (!gate.current || denial) {
+      sendEnvelope(response, denial?.code ?? 'UNAVAILABLE', denial?.message ?? 'Starting');
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      await handleCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const resolved = resolveContent(roots, url.pathname);
+    if (!resolved.found) {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const headers: Record<string, string> = { ...securityHeaders, 'Content-Type': resolved.contentType, 'Cache-Control': 'no-cache' };
+    if (resolved.contentType.startsWith('text/html')) {
+      headers['Content-Security-Policy'] = contentSecurityPolicy;
+      // The first page load brings the token in the URL; the cookie carries it to images and scripts.
+      if (url.searchParams.has('token')) headers['Set-Cookie'] = `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    response.writeHead(200, headers);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(resolved.path).pipe(response);
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendEnvelope(response, 'INVALID_ARGUMENT', `Call ${method} with POST and a JSON array of arguments`);
+      return;
+    }
+    const body = await readBody(request);
+    if (body === null) {
+      sendEnvelope(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`);
+      return;
+    }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? [] : JSON.parse(body);
+    } catch {
+      sendEnvelope(response, 'INVALID_ARGUMENT', `${method}: the request body is not valid JSON`);
+      return;
+    }
+    const envelope = await options.studio.dispatch(method, args);
+    sendJson(response, envelope.ok ? 200 : httpStatusFor[envelope.error.code], envelope);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://server');
+    const denial = gate.current ? checkRequest(gate.current, request.headers, url) : { status: 503, message: 'Starting' };
+    if (denial || url.pathname !== eventsPath) {
+      const status = denial?.status ?? 404;
+      socket.end(`HTTP/1.1 ${status} ${denial?.message ?? 'Not found'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const unsubscribe = options.studio.events.subscribe((event, payload) => ws.send(JSON.stringify({ event, payload })));
+      ws.on('close', unsubscribe);
+      // Pushed events flow one way; anything a client sends is ignored.
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  gate.current = { token, port, hosts: allowedHosts(options.host, port) };
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve(null);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > maxBodyBytes ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendEnvelope(response: ServerResponse, code: ErrorCode, message: string): void {
+  sendJson(response, httpStatusFor[code], { ok: false, error: { code, message } });
+}
+
+function sendJson(response: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(envelope));
+}

@@ -1,0 +1,49 @@
+import { app, BrowserWindow, type WebContents } from 'electron';
+import { appPaths, defaultProjectPath } from '../paths';
+import { createStudio, openOrCreateProject, type Studio } from '../studio';
+import { utilityEngine } from './engine-process';
+import { forwardEvents, handleCalls } from './ipc';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { createMainWindow } from './window';
+
+/** The desktop app: one studio, the default project, one window per launch. */
+export function startDesktopApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  const paths = appPaths();
+  const ourWindows = new Set<number>();
+  let studio: Studio | null = null;
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => studio?.close());
+
+  void app.whenReady().then(async () => {
+    const desktop = createStudio('electron', utilityEngine(paths.engineEntry));
+    studio = desktop;
+    const opened = await openOrCreateProject(desktop, defaultProjectPath(app.getPath('userData')));
+    if (!opened.ok) console.error(`Could not open the default project: ${opened.error.message}`);
+
+    serveAppScheme({ rendererDir: paths.rendererDir, assetsDir: paths.assetsDir, projectDir: () => desktop.project.summary?.path ?? null });
+    handleCalls(desktop, (contents: WebContents) => ourWindows.has(contents.id));
+    const openWindow = () => {
+      const window = createMainWindow(paths.preloadEntry);
+      const id = window.webContents.id;
+      ourWindows.add(id);
+      forwardEvents(desktop, window.webContents);
+      window.on('closed', () => ourWindows.delete(id));
+    };
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+    desktop.compute.report().catch((error: unknown) => console.error(`Backend probe failed: ${(error as Error).message}`));
+  });
+}

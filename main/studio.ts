@@ -1,0 +1,41 @@
+/**
+ * The composition root every front door shares: Electron, serve mode and the
+ * CLI each build one Studio and differ only in how they reach it.
+ */
+import { existsSync } from 'node:fs';
+import type { Envelope, ProjectSummary, StudioMode } from '../preload/contract';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { EventBus } from './api/events';
+import { createServices } from './api/services';
+import { EngineHost } from './engine/host';
+import type { SpawnEngine } from './engine/protocol';
+import { CurrentProject } from './library/current-project';
+import { ComputeBackends } from './system/compute';
+
+export interface Studio {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly project: CurrentProject;
+  readonly compute: ComputeBackends;
+  /** Stops the engine process; call before exit. */
+  close(): void;
+}
+
+export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine): Studio {
+  const events = new EventBus();
+  const engine = new EngineHost(spawnEngine);
+  const project = new CurrentProject(events);
+  const compute = new ComputeBackends(engine, events);
+  return {
+    dispatch: createDispatcher(createServices({ mode, compute, project })),
+    events,
+    project,
+    compute,
+    close: () => engine.stop(),
+  };
+}
+
+/** A folder that is not there yet becomes a new project: how the default project appears on first run. */
+export function openOrCreateProject(studio: Studio, path: string): Promise<Envelope<ProjectSummary>> {
+  return studio.dispatch(existsSync(path) ? 'library.open' : 'library.create', [{ path }]) as Promise<Envelope<ProjectSummary>>;
+}

@@ -1,0 +1,53 @@
+import type { BackendName, BackendReport } from '../../preload/contract';
+import type { EventBus } from '../api/events';
+import type { EngineHost } from '../engine/host';
+import { JobReporter } from '../jobs/progress';
+
+/**
+ * Which backend the engine computes on. The probe runs once, in the engine,
+ * as a visible job; until it settles the active backend is unknown (null).
+ */
+export class ComputeBackends {
+  readonly #engine: EngineHost;
+  readonly #events: EventBus;
+  #report: Promise<BackendReport> | null = null;
+  #active: BackendName | null = null;
+  #tfjsVersion: string | null = null;
+
+  constructor(engine: EngineHost, events: EventBus) {
+    this.#engine = engine;
+    this.#events = events;
+  }
+
+  get active(): BackendName | null {
+    return this.#active;
+  }
+
+  get tfjsVersion(): string | null {
+    return this.#tfjsVersion;
+  }
+
+  /** The probe's report, starting the probe if nothing has yet. */
+  report(): Promise<BackendReport> {
+    this.#report ??= this.#probe();
+    return this.#report;
+  }
+
+  async #probe(): Promise<BackendReport> {
+    const job = new JobReporter(this.#events, 'backend-probe', 'Checking compute backends', 1);
+    try {
+      const report = await this.#engine.request('probeBackends', {}, (step) =>
+        job.update(step.completed, step.total, step.message),
+      );
+      this.#active = report.active;
+      this.#tfjsVersion = report.tfjsVersion;
+      job.finish(report.active ? `Computing on ${report.active}` : 'No compute backend loaded');
+      return report;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      job.fail(reason);
+      this.#report = null; // A crashed probe may succeed when asked again.
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Runs in the sandboxed preload: exposes `window.studio`, one function per
+ * contract method and one `onX(cb)` per pushed event. The page never sees
+ * ipcRenderer, channel names or anything it could call arbitrarily.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createBridge } from './bridge';
+import { ipcChannels, type Envelope } from './contract';
+
+const { bridge, deliver } = createBridge(
+  (method, args) => ipcRenderer.invoke(ipcChannels.call, method, args) as Promise<Envelope<unknown>>,
+);
+ipcRenderer.on(ipcChannels.event, (_event: IpcRendererEvent, name: string, payload: unknown) => deliver(name, payload));
+
+contextBridge.exposeInMainWorld('studio', bridge);

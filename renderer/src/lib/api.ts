@@ -1,0 +1,51 @@
+/**
+ * The renderer's one way to the main process. Under Electron the preload has
+ * put `window.studio` there; in a browser we build the same bridge over HTTP
+ * and WebSocket. Either way the views get a `Studio` whose methods return
+ * values and throw `StudioCallError`s, so one build serves both.
+ */
+import { methodNames, type ErrorCode, type EventSubscriptions, type StudioApi, type StudioBridge } from '../../../preload/contract';
+import { createServeBridge, type ConnectionListener } from './serve-bridge';
+
+export type Studio = StudioApi & EventSubscriptions;
+
+export class StudioCallError extends Error {
+  override readonly name = 'StudioCallError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface StudioConnection {
+  readonly studio: Studio;
+  readonly transport: 'electron' | 'serve';
+  /** Serve mode only: follows the event socket going down and coming back. */
+  readonly onConnectionChange: (listener: ConnectionListener) => void;
+}
+
+export function connectStudio(): StudioConnection {
+  if (window.studio) {
+    return { studio: unwrap(window.studio), transport: 'electron', onConnectionChange: () => {} };
+  }
+  const serve = createServeBridge(window);
+  return { studio: unwrap(serve.bridge), transport: 'serve', onConnectionChange: serve.onConnectionChange };
+}
+
+/** Turns envelope-returning bridge methods into value-returning ones that throw on failure. */
+function unwrap(bridge: StudioBridge): Studio {
+  const api: Record<string, unknown> = { ...bridge };
+  const raw = bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+  for (const method of methodNames) {
+    const [namespace, name] = method.split('.') as [string, string];
+    const group = (api[namespace] = { ...(api[namespace] as object) }) as Record<string, unknown>;
+    group[name] = async (...args: unknown[]) => {
+      const envelope = (await raw[namespace]![name]!(...args)) as Awaited<ReturnType<StudioBridge['system']['info']>>;
+      if (envelope.ok) return envelope.value;
+      throw new StudioCallError(envelope.error.code, envelope.error.message);
+    };
+  }
+  return api as unknown as Studio;
+}

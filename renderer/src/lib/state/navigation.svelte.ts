@@ -1,0 +1,27 @@
+import { findView, views, type ViewId } from '../views';
+
+/**
+ * Which view is showing. The URL hash is the source of truth (#/explore), so
+ * reloads, the back button and links all land on the right view.
+ */
+export class Navigation {
+  current = $state<ViewId>('library');
+  readonly #page: Window;
+
+  constructor(page: Window) {
+    this.#page = page;
+    const sync = () => (this.current = findView(page.location.hash.replace(/^#\/?/, ''))?.id ?? 'library');
+    sync();
+    page.addEventListener('hashchange', sync);
+  }
+
+  go(id: ViewId): void {
+    this.#page.location.hash = `#/${id}`;
+  }
+
+  /** Moves `step` views along the rail, wrapping around. */
+  move(step: number): void {
+    const index = views.findIndex((view) => view.id === this.current);
+    this.go(views[(index + step + views.length) % views.length]!.id);
+  }
+}

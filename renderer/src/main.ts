@@ -1,0 +1,14 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { connectStudio } from './lib/api';
+import { Navigation } from './lib/state/navigation.svelte';
+import { StudioStatus } from './lib/state/status.svelte';
+import './styles/theme.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+const connection = connectStudio();
+mount(App, {
+  target,
+  props: { studio: connection.studio, navigation: new Navigation(window), status: new StudioStatus(connection) },
+});
