@@ -1,13 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from '../main/content/csp.ts';
+import { metaContentSecurityPolicy } from '../main/content/csp.ts';
 
 /** The same policy the main process sends as a header, also as a meta tag for any other host. */
 function injectCsp(): Plugin {
   return {
     name: 'latent-studio-csp',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
     ],
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The renderer's Content Security Policy: only our own scripts, styles and
  * connections; images from our own asset URLs, or made in the page (blob:,
- * data:). Sent as a header by both front doors and injected as a meta tag
- * into the built index.html.
+ * data:). Both front doors send it as a header; the built index.html carries
+ * it as a meta tag too, less `frame-ancestors`, which browsers honour only in
+ * a header.
  */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -17,4 +18,8 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const contentSecurityPolicy = directives.join('; ');
+
+export const metaContentSecurityPolicy = directives.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

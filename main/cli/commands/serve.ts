@@ -46,8 +46,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
     studio.close();
     throw error;
   }
+  let stopping = false;
   // Probe in the background: the status bar shows it as a job, and it must not delay the URL.
-  studio.compute.report().catch((error: unknown) => io.stderr(`Backend probe failed: ${(error as Error).message}\n`));
+  studio.compute.report().catch((error: unknown) => {
+    if (!stopping) io.stderr(`Backend probe failed: ${(error as Error).message}\n`);
+  });
 
   if (values.json) {
     io.stdout(`${JSON.stringify({ url: server.url, port: server.port, token: server.token, project: studio.project.summary })}\n`);
@@ -61,6 +64,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
   let signalStop: () => void = () => {};
   const stopped = new Promise<void>((resolve) => (signalStop = resolve));
   const stop = async () => {
+    stopping = true;
     await server.close();
     studio.close();
     signalStop();

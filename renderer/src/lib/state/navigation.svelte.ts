@@ -16,12 +16,15 @@ export class Navigation {
   }
 
   go(id: ViewId): void {
+    this.current = id;
     this.#page.location.hash = `#/${id}`;
   }
 
-  /** Moves `step` views along the rail, wrapping around. */
-  move(step: number): void {
+  /** Moves `step` views along the rail, wrapping around; returns where it went. */
+  move(step: number): ViewId {
     const index = views.findIndex((view) => view.id === this.current);
-    this.go(views[(index + step + views.length) % views.length]!.id);
+    const target = views[(index + step + views.length) % views.length]!.id;
+    this.go(target);
+    return target;
   }
 }

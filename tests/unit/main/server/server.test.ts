@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { forkEngine } from '../../../../main/engine/fork';
+import { appPaths } from '../../../../main/paths';
+import { startServer, type RunningServer } from '../../../../main/server/server';
+import { createStudio, type Studio } from '../../../../main/studio';
+
+const paths = appPaths();
+const hash = 'cd'.repeat(32);
+
+describe('serve mode over HTTP and WebSocket', () => {
+  let studio: Studio;
+  let server: RunningServer;
+  let base: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    base = mkdtempSync(join(tmpdir(), 'studio-serve-'));
+    studio = createStudio('serve', forkEngine(paths.engineEntry));
+    const opened = await studio.dispatch('library.create', [{ path: join(base, 'Current') }]);
+    expect(opened.ok).toBe(true);
+    mkdirSync(join(base, 'Current', 'blobs', 'cd'));
+    writeFileSync(join(base, 'Current', 'blobs', 'cd', hash), Buffer.from('ffd8ffe000104a464946', 'hex'));
+    server = await startServer({ studio, host: '127.0.0.1', port: 0, rendererDir: paths.rendererDir, assetsDir: paths.assetsDir });
+    origin = `http://127.0.0.1:${server.port}`;
+  });
+
+  afterAll(async () => {
+    await server.close();
+    studio.close();
+  });
+
+  const call = (method: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, ...headers }, body });
+
+  it('prints a loopback URL carrying the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  });
+
+  it('answers a call with the envelope', async () => {
+    const response = await call('system.info', '[]');
+    expect(response.status).toBe(200);
+    const envelope = await response.json();
+    expect(envelope).toMatchObject({ ok: true, value: { mode: 'serve', project: { name: 'Current' } } });
+  });
+
+  it('refuses calls without the token, with a bad one, or from another origin', async () => {
+    const none = await fetch(`${origin}/api/system.info`, { method: 'POST', body: '[]' });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect((await call('system.info', '[]', { authorization: 'Bearer wrong' })).status).toBe(401);
+    const foreign = await call('system.info', '[]', { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('names the bad field of an invalid call in the envelope', async () => {
+    const invalid = await call('library.open', JSON.stringify([{ path: 7 }]));
+    expect(invalid.status).toBe(200);
+    expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('path') } });
+    expect(await (await call('no.such', '[]')).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('refuses requests it cannot read: not JSON, too large, not a POST', async () => {
+    const malformed = await call('library.open', '{not json');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('not valid JSON') } });
+    const huge = await call('library.open', JSON.stringify([{ path: 'x'.repeat(2 * 1024 * 1024) }]));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const getCall = await fetch(`${origin}/api/system.info`, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(getCall.status).toBe(405);
+    expect(await getCall.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('serves the page with its CSP and sets the token cookie on the first load', async () => {
+    const page = await fetch(`${origin}/?token=${server.token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/studio_token=.+; HttpOnly; SameSite=Strict/);
+    const html = await page.text();
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    // Scripts and images are then fetched with the cookie alone.
+    const script = html.match(/src="\.\/(build\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeTruthy();
+    const withCookie = await fetch(`${origin}/${script}`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(withCookie.status).toBe(200);
+    expect((await fetch(`${origin}/${script}`)).status).toBe(401);
+  });
+
+  it('serves images through asset URLs, and nothing outside the app', async () => {
+    const headers = { authorization: `Bearer ${server.token}` };
+    const blob = await fetch(`${origin}/asset/blob/${hash}`, { headers });
+    expect(blob.status).toBe(200);
+    expect(blob.headers.get('content-type')).toBe('image/jpeg');
+    expect((await fetch(`${origin}/asset/app/icon.svg`, { headers })).headers.get('content-type')).toBe('image/svg+xml');
+    const traversal = await rawGet(server.port, '/../package.json', headers);
+    expect(traversal).toBe(404);
+  });
+
+  it('pushes events to an authorised WebSocket and refuses others', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`, { origin });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const received = new Promise<{ event: string; payload: { name: string } }>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
+    await call('library.create', JSON.stringify([{ path: join(base, 'Second') }]));
+    expect(await received).toMatchObject({ event: 'projectChanged', payload: { name: 'Second' } });
+    socket.close();
+
+    for (const [url, options] of [
+      [`ws://127.0.0.1:${server.port}/events`, { origin }],
+      [`ws://127.0.0.1:${server.port}/events?token=${server.token}`, { origin: 'http://evil.example' }],
+    ] as const) {
+      const refused = new WebSocket(url, options);
+      const status = await new Promise<number>((resolve) => refused.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).once('error', () => resolve(-1)));
+      expect([401, 403]).toContain(status);
+    }
+  });
+});
+
+/** fetch() normalises "/../x" away; a raw request sends the path as an attacker would. */
+function rawGet(port: number, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
