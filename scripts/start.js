@@ -9,8 +9,8 @@ function electronBinary() {
   try {
     // The electron package resolves to its binary's path, downloading it on first use.
     return require('electron');
-  } catch (error) {
-    console.error(`\nThe Electron binary is not installed and could not be downloaded (${error.message.split('\n')[0]}).`);
+  } catch {
+    console.error('\nThe Electron binary is not installed, and downloading it failed (this machine may be offline).');
     console.error('Starting serve mode instead: open the URL below in a browser.\n');
     return null;
   }

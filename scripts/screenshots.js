@@ -1,0 +1,34 @@
+// Takes the README's screenshots from the running app: starts serve mode on a
+// scratch project, opens it in Debian's Chromium and captures each view.
+// Usage: npm run build && node scripts/screenshots.js [view ...]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from '@playwright/test';
+
+const views = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['library'];
+const scratch = mkdtempSync(join(tmpdir(), 'studio-screenshots-'));
+const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
+  env: { ...process.env, XDG_CONFIG_HOME: scratch },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const first = await createInterface({ input: server.stdout })[Symbol.asyncIterator]().next();
+  const { url } = JSON.parse(String(first.value));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
+  await page.goto(url);
+  await page.getByTestId('status-backend').filter({ hasText: /Backend: \w+$/ }).waitFor();
+  mkdirSync('docs/screenshots', { recursive: true });
+  for (const view of views) {
+    await page.evaluate((id) => (location.hash = `#/${id}`), view);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/${view}.png` });
+    console.log(`docs/screenshots/${view}.png`);
+  }
+  await browser.close();
+} finally {
+  server.kill('SIGTERM');
+}
