@@ -14,8 +14,7 @@ import { z } from 'zod';
 // ---------------------------------------------------------------- DTOs
 
 /** The compute backends the engine tries, fastest first. */
-export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof backendNames)[number];
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
 export interface BackendProbe {
   readonly name: BackendName;
@@ -76,8 +75,7 @@ export interface DoctorReport {
   readonly project: ProjectSummary | null;
 }
 
-export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
-export type JobState = (typeof jobStates)[number];
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobProgress {
   readonly jobId: string;
@@ -95,23 +93,35 @@ export interface JobProgress {
 
 // ---------------------------------------------------------------- errors
 
-export const errorCodes = [
-  'INVALID_ARGUMENT',
-  'UNKNOWN_METHOD',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'NOT_A_PROJECT',
-  'PAYLOAD_TOO_LARGE',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'UNKNOWN_METHOD'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'NOT_A_PROJECT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
 
 export interface StudioErrorInfo {
   readonly code: ErrorCode;
   readonly message: string;
+}
+
+/**
+ * An error a person should read as it is. Main throws it from services; the
+ * renderer and the CLI rebuild it from a failed envelope, code intact.
+ */
+export class StudioError extends Error {
+  override readonly name = 'StudioError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
 }
 
 /** Every call, over every transport, settles to one of these. */

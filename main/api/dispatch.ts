@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { argumentSchemas, type Envelope, type StudioApi } from '../../preload/contract';
-import { StudioError, toErrorInfo } from './errors';
+import { argumentSchemas, StudioError, type Envelope, type StudioApi } from '../../preload/contract';
+import { toErrorInfo } from './errors';
 
 export type Dispatch = (method: string, args: unknown) => Promise<Envelope<unknown>>;
 

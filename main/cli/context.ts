@@ -1,7 +1,7 @@
 import { forkEngine } from '../engine/fork';
 import { appPaths, type AppPaths } from '../paths';
 import { createStudio, type Studio } from '../studio';
-import type { StudioMode } from '../../preload/contract';
+import { StudioError, type StudioMode } from '../../preload/contract';
 
 /** What a command needs from outside: where to write, where the app is. */
 export interface CliIo {
@@ -27,16 +27,6 @@ export function studioFor(mode: StudioMode, io: CliIo): Studio {
 /** A failed envelope becomes an exception the CLI prints with its code. */
 export async function call<T>(studio: Studio, method: string, args: unknown[] = []): Promise<T> {
   const envelope = await studio.dispatch(method, args);
-  if (!envelope.ok) throw new CliCallError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) throw new StudioError(envelope.error.code, envelope.error.message);
   return envelope.value as T;
-}
-
-export class CliCallError extends Error {
-  override readonly name = 'CliCallError';
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
 }

@@ -1,7 +1,8 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { doctorCommand } from './commands/doctor';
 import { serveCommand } from './commands/serve';
-import { CliCallError, type CliIo } from './context';
+import { StudioError } from '../../preload/contract';
+import type { CliIo } from './context';
 import { usage, UsageError } from './usage';
 
 /**
@@ -43,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function reportFailure(error: unknown, json: boolean, io: CliIo): number {
   const isUsage = error instanceof UsageError || (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS');
-  const code = isUsage ? 'USAGE' : error instanceof CliCallError ? error.code : 'FAILED';
+  const code = isUsage ? 'USAGE' : error instanceof StudioError ? error.code : 'FAILED';
   const message = error instanceof Error ? error.message : String(error);
   if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
   io.stderr(`latent-studio: ${message}\n${isUsage ? `\n${usage}` : ''}`);

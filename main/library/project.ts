@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ProjectSummary } from '../../preload/contract';
-import { StudioError } from '../api/errors';
+import { StudioError, type ProjectSummary } from '../../preload/contract';
 
 export const libraryFileName = 'library.db';
 const projectFolders = ['blobs', 'checkpoints', 'cache'] as const;

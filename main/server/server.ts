@@ -45,7 +45,8 @@ const securityHeaders = {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
-  const gate: { current: Gate | null } = { current: null };
+  // Set once listening: the Host check needs the port, which may be chosen by the OS.
+  let gate: Gate | null = null;
   const roots: ContentRoots = {
     rendererDir: options.rendererDir,
     assetsDir: options.assetsDir,
@@ -61,8 +62,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://server');
-    const denial = gate.current && checkRequest(gate.current, request.headers, url);
-    if (!gate.current || denial) {
+    const denial = gate ? checkRequest(gate, request.headers, url) : null;
+    if (!gate || denial) {
       sendEnvelope(response, denial?.code ?? 'UNAVAILABLE', denial?.message ?? 'Starting');
       return;
     }
@@ -115,7 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://server');
-    const denial = gate.current ? checkRequest(gate.current, request.headers, url) : { status: 503, message: 'Starting' };
+    const denial = gate ? checkRequest(gate, request.headers, url) : { status: 503, message: 'Starting' };
     if (denial || url.pathname !== eventsPath) {
       const status = denial?.status ?? 404;
       socket.end(`HTTP/1.1 ${status} ${denial?.message ?? 'Not found'}\r\nConnection: close\r\n\r\n`);
@@ -133,7 +134,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  gate.current = { token, port, hosts: allowedHosts(options.host, port) };
+  gate = { token, port, hosts: allowedHosts(options.host, port) };
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
 
   return {

@@ -3,7 +3,8 @@ import { defaultProjectPath, userDataDir } from '../../paths';
 import { isLoopback } from '../../server/auth';
 import { startServer, type RunningServer } from '../../server/server';
 import { openOrCreateProject, type Studio } from '../../studio';
-import { CliCallError, studioFor, type CliIo } from '../context';
+import { StudioError } from '../../../preload/contract';
+import { studioFor, type CliIo } from '../context';
 import { UsageError } from '../usage';
 
 export const defaultPort = 5417;
@@ -34,7 +35,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
   let server: RunningServer;
   try {
     const opened = await openOrCreateProject(studio, projectPath);
-    if (!opened.ok) throw new CliCallError(opened.error.code, opened.error.message);
+    if (!opened.ok) throw new StudioError(opened.error.code, opened.error.message);
     server = await startServer({
       studio,
       host: values.host,

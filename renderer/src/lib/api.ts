@@ -2,22 +2,12 @@
  * The renderer's one way to the main process. Under Electron the preload has
  * put `window.studio` there; in a browser we build the same bridge over HTTP
  * and WebSocket. Either way the views get a `Studio` whose methods return
- * values and throw `StudioCallError`s, so one build serves both.
+ * values and throw `StudioError`s, so one build serves both.
  */
-import { methodNames, type ErrorCode, type EventSubscriptions, type StudioApi, type StudioBridge } from '../../../preload/contract';
+import { methodNames, StudioError, type Envelope, type EventSubscriptions, type StudioApi, type StudioBridge } from '../../../preload/contract';
 import { createServeBridge, type ConnectionListener } from './serve-bridge';
 
 export type Studio = StudioApi & EventSubscriptions;
-
-export class StudioCallError extends Error {
-  override readonly name = 'StudioCallError';
-  readonly code: ErrorCode;
-
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
 
 export interface StudioConnection {
   readonly studio: Studio;
@@ -37,14 +27,14 @@ export function connectStudio(): StudioConnection {
 /** Turns envelope-returning bridge methods into value-returning ones that throw on failure. */
 function unwrap(bridge: StudioBridge): Studio {
   const api: Record<string, unknown> = { ...bridge };
-  const raw = bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+  const raw = bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<Envelope<unknown>>>>;
   for (const method of methodNames) {
     const [namespace, name] = method.split('.') as [string, string];
     const group = (api[namespace] = { ...(api[namespace] as object) }) as Record<string, unknown>;
     group[name] = async (...args: unknown[]) => {
-      const envelope = (await raw[namespace]![name]!(...args)) as Awaited<ReturnType<StudioBridge['system']['info']>>;
+      const envelope = await raw[namespace]![name]!(...args);
       if (envelope.ok) return envelope.value;
-      throw new StudioCallError(envelope.error.code, envelope.error.message);
+      throw new StudioError(envelope.error.code, envelope.error.message);
     };
   }
   return api as unknown as Studio;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StudioApi } from '../../../../preload/contract';
+import { StudioError, type StudioApi } from '../../../../preload/contract';
 import { createDispatcher } from '../../../../main/api/dispatch';
-import { StudioError } from '../../../../main/api/errors';
 
 const project = { name: 'Landscapes', path: '/projects/Landscapes' };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { DoctorReport, SystemInfo } from '../../../../preload/contract';
 import { forkEngine } from '../../../../main/engine/fork';
 import { appPaths } from '../../../../main/paths';
 import { startServer, type RunningServer } from '../../../../main/server/server';
@@ -102,6 +103,28 @@ describe('serve mode over HTTP and WebSocket', () => {
     expect((await fetch(`${origin}/asset/app/icon.svg`, { headers })).headers.get('content-type')).toBe('image/svg+xml');
     const traversal = await rawGet(server.port, '/../package.json', headers);
     expect(traversal).toBe(404);
+  });
+
+  it('pushes the backend probe as job progress, ending with the active backend', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`, { origin });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const jobs: { state: string; completed: number; total: number; message: string }[] = [];
+    const finished = new Promise<void>((resolve) =>
+      socket.on('message', (data) => {
+        const { event, payload } = JSON.parse(String(data));
+        if (event !== 'jobProgress') return;
+        jobs.push(payload);
+        if (payload.state !== 'running') resolve();
+      }),
+    );
+    const doctor = (await (await call('system.doctor', '[]')).json()) as { value: DoctorReport };
+    await finished;
+    socket.close();
+    expect(jobs[0]).toMatchObject({ state: 'running', completed: 0 });
+    expect(jobs.some((job) => job.message === 'Trying @tensorflow/tfjs-backend-wasm')).toBe(true);
+    expect(jobs.at(-1)).toMatchObject({ state: 'done', message: `Computing on ${doctor.value.backends.active}` });
+    const info = (await (await call('system.info', '[]')).json()) as { value: SystemInfo };
+    expect(info.value.backend).toBe(doctor.value.backends.active);
   });
 
   it('pushes events to an authorised WebSocket and refuses others', async () => {
