@@ -41,17 +41,20 @@ function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: strin
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** "library.open: path must not be empty" — the field named, as a person would read it. */
+/** "library.open: path: must not be empty" — the field named, as a person would read it. */
 function describeIssues(method: string, error: z.ZodError): string {
   const issues = error.issues.map((issue) => {
-    const field = issue.path
-      .filter((segment, index) => !(index === 0 && typeof segment === 'number'))
-      .join('.');
-    if (issue.code === 'unrecognized_keys') return `unexpected field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    if (issue.code === 'too_big' && issue.origin === 'array') return `takes at most ${issue.maximum} argument(s)`;
-    if (issue.code === 'too_small' && issue.origin === 'array') return `needs ${issue.minimum} argument(s)`;
-    if (field === '' && issue.path.length === 0) return `arguments must be a list: ${issue.message}`;
-    return field ? `${field} ${issue.message}` : `argument ${issue.message}`;
+    const [index, ...fieldPath] = issue.path;
+    if (index === undefined) {
+      // The argument list itself is wrong.
+      if (issue.code === 'too_big') return `takes at most ${issue.maximum} argument(s)`;
+      if (issue.code === 'too_small') return `needs ${issue.minimum} argument(s)`;
+      return `arguments must be a list (${issue.message})`;
+    }
+    // Every method takes request objects, so the field names the problem; the argument's index only when there is none.
+    const field = fieldPath.length > 0 ? fieldPath.join('.') : `argument ${Number(index) + 1}`;
+    if (issue.code === 'unrecognized_keys') return `${field}: unexpected field ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+    return `${field}: ${issue.message}`;
   });
   return `${method}: ${issues.join('; ')}`;
 }

@@ -25,17 +25,17 @@ describe('dispatcher', () => {
 
   it('refuses a bad argument and names the field', async () => {
     const result = await dispatch('library.open', [{ path: 42 }]);
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^library\.open: path /) } });
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^library\.open: path: must be a folder path/) } });
   });
 
   it('refuses an empty path, saying why', async () => {
     const result = await dispatch('library.create', [{ path: '   ' }]);
-    expect(result.ok === false && result.error.message).toBe('library.create: path must not be empty');
+    expect(result.ok === false && result.error.message).toBe('library.create: path: must not be empty');
   });
 
   it('refuses unexpected fields by name', async () => {
     const result = await dispatch('library.open', [{ path: '/p', admin: true }]);
-    expect(result.ok === false && result.error.message).toContain('"admin"');
+    expect(result.ok === false && result.error.message).toBe('library.open: argument 1: unexpected field "admin"');
   });
 
   it('refuses extra and missing arguments', async () => {
@@ -45,9 +45,11 @@ describe('dispatcher', () => {
     expect(missing.ok === false && missing.error.code).toBe('INVALID_ARGUMENT');
   });
 
-  it('refuses arguments that are not a list', async () => {
-    const result = await dispatch('library.open', { path: '/p' });
-    expect(result.ok === false && result.error.code).toBe('INVALID_ARGUMENT');
+  it('refuses arguments that are not a list, and an argument of the wrong kind', async () => {
+    const notList = await dispatch('library.open', { path: '/p' });
+    expect(notList.ok === false && notList.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('arguments must be a list') });
+    const wrongKind = await dispatch('library.open', ['/p']);
+    expect(wrongKind.ok === false && wrongKind.error.message).toMatch(/^library\.open: argument 1: /);
   });
 
   it.each(['library.nope', 'nope.open', 'library', 'system.info.x', 'system.toString', '__proto__.constructor', 'library.hasOwnProperty'])(
