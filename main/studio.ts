@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/events';
 import { createServices } from './api/services';
 import { EngineHost } from './engine/host';
+import { Jobs } from './jobs/jobs';
 import type { SpawnEngine } from './engine/protocol';
 import { CurrentProject } from './library/current-project';
 import { ComputeBackends } from './system/compute';
@@ -17,7 +18,8 @@ export interface Studio {
   readonly events: EventBus;
   readonly project: CurrentProject;
   readonly compute: ComputeBackends;
-  /** Stops the engine process; call before exit. */
+  readonly jobs: Jobs;
+  /** Stops the engine process and closes the library; call before exit. */
   close(): void;
 }
 
@@ -25,13 +27,19 @@ export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine): Studio
   const events = new EventBus();
   const engine = new EngineHost(spawnEngine);
   const project = new CurrentProject(events);
-  const compute = new ComputeBackends(engine, events);
+  const jobs = new Jobs(events);
+  const compute = new ComputeBackends(engine, jobs);
   return {
-    dispatch: createDispatcher(createServices({ mode, compute, project })),
+    dispatch: createDispatcher(createServices({ mode, compute, project, jobs })),
     events,
     project,
     compute,
-    close: () => engine.stop(),
+    jobs,
+    close: () => {
+      jobs.cancelAll();
+      engine.stop();
+      project.close();
+    },
   };
 }
 

@@ -1,12 +1,14 @@
 import { forkEngine } from '../engine/fork';
-import { appPaths, type AppPaths } from '../paths';
-import { createStudio, type Studio } from '../studio';
+import { appPaths, defaultProjectPath, userDataDir, type AppPaths } from '../paths';
+import { createStudio, openOrCreateProject, type Studio } from '../studio';
 import { StudioError, type StudioMode } from '../../preload/contract';
 
 /** What a command needs from outside: where to write, where the app is. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** A progress line on stderr, redrawn in place on a terminal; null clears it. */
+  readonly progress: (line: string | null) => void;
   readonly paths: AppPaths;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -15,6 +17,7 @@ export function defaultIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    progress: progressWriter(process.stderr),
     paths: appPaths(),
     env: process.env,
   };
@@ -22,6 +25,37 @@ export function defaultIo(): CliIo {
 
 export function studioFor(mode: StudioMode, io: CliIo): Studio {
   return createStudio(mode, forkEngine(io.paths.engineEntry));
+}
+
+/** Pipes and logs get a line every few seconds instead of a redrawn one. */
+function progressWriter(stream: NodeJS.WriteStream): CliIo['progress'] {
+  let lastLoggedAt = 0;
+  return (line) => {
+    if (stream.isTTY) {
+      stream.write(line === null ? '\r\x1b[2K' : `\r\x1b[2K${line.slice(0, (stream.columns || 80) - 1)}`);
+      return;
+    }
+    if (line !== null && Date.now() - lastLoggedAt > 5000) {
+      lastLoggedAt = Date.now();
+      stream.write(`${line}\n`);
+    }
+  };
+}
+
+/** `--project DIR`, or the default project (made on first use), as the desktop app would open. */
+export async function openProjectOption(studio: Studio, io: CliIo, project: string | undefined): Promise<void> {
+  const opened = await openOrCreateProject(studio, project ?? defaultProjectPath(userDataDir(io.env)));
+  if (!opened.ok) throw new StudioError(opened.error.code, opened.error.message);
+}
+
+/** For commands that run once: a studio for the length of `work`, closed however it ends. */
+export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise<T>): Promise<T> {
+  const studio = studioFor('cli', io);
+  try {
+    return await work(studio);
+  } finally {
+    studio.close();
+  }
 }
 
 /** A failed envelope becomes an exception the CLI prints with its code. */

@@ -1,5 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { datasetsCommand } from './commands/datasets';
 import { doctorCommand } from './commands/doctor';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { StudioError } from '../../preload/contract';
 import type { CliIo } from './context';
@@ -26,6 +28,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'doctor':
         return await doctorCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'datasets':
+        return await datasetsCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
         const stop = () => void handle.stop();

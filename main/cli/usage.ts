@@ -12,6 +12,17 @@ Commands:
             --host H        interface to listen on (default 127.0.0.1)
   doctor    Report what this machine offers: runtime, CPU, compute backends
             --project DIR   also check this project folder
+  import NAME PATH...
+            Import images into dataset NAME (created if new): files, folders
+            (subfolders name classes), zip archives, MNIST-style IDX files.
+            Progress on stderr; Ctrl+C stops, and the same command resumes.
+            --kind images|paired|unpaired   needed for a new dataset
+            --pairing side-by-side|matched-folders
+                            paired sets: split each image into A|B halves
+                            (default for one path), or pair two folders' files by name
+            --project DIR
+  datasets  List the project's datasets
+            --project DIR
 
 Options for every command:
   --json      machine-readable output on stdout

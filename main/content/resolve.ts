@@ -1,18 +1,20 @@
 /**
  * Maps a request path to a file, for both the Electron protocol handler and
  * the serve-mode HTTP server, so the renderer uses the same relative URLs in
- * both: `/index.html`, `/assets/...` (the build), `/asset/app/<file>`
- * (shipped images) and `/asset/blob/<sha256>` (project images).
+ * both: `/index.html`, `/build/...` (the build), `/asset/app/<file>`
+ * (shipped images), `/asset/blob/<sha256>` (project images) and
+ * `/asset/thumb/<sha256>` (their thumbnails, made on first request).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import type { BlobStore } from '../library/blobs';
 import { contentTypeOf, sniffImageType } from './mime';
 
 export interface ContentRoots {
   readonly rendererDir: string;
   readonly assetsDir: string;
-  /** The open project's folder, or null when none is open. */
-  readonly projectDir: () => string | null;
+  /** The open project's blob store, or null when none is open. */
+  readonly blobs: () => BlobStore | null;
 }
 
 export type Resolved =
@@ -22,7 +24,7 @@ export type Resolved =
 const appAssetName = /^[a-z0-9][a-z0-9_-]*\.(png|svg|webp|jpg)$/;
 const sha256Hex = /^[0-9a-f]{64}$/;
 
-export function resolveContent(roots: ContentRoots, pathname: string): Resolved {
+export async function resolveContent(roots: ContentRoots, pathname: string): Promise<Resolved> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -34,7 +36,8 @@ export function resolveContent(roots: ContentRoots, pathname: string): Resolved 
   if (first === 'asset') {
     if (rest.length > 0 || !name) return notFound(`no asset at ${decoded}`);
     if (kind === 'app') return appAsset(roots.assetsDir, name);
-    if (kind === 'blob') return blob(roots.projectDir(), name);
+    if (kind === 'blob') return blob(roots.blobs(), name);
+    if (kind === 'thumb') return thumbnail(roots.blobs(), name);
     return notFound(`no asset kind "${kind}"`);
   }
   return buildFile(roots.rendererDir, decoded === '/' ? '/index.html' : decoded);
@@ -45,12 +48,22 @@ function appAsset(assetsDir: string, name: string): Resolved {
   return existingFile(join(assetsDir, name), contentTypeOf(name));
 }
 
-function blob(projectDir: string | null, hash: string): Resolved {
-  if (!projectDir) return notFound('no project is open');
+function blob(blobs: BlobStore | null, hash: string): Resolved {
+  if (!blobs) return notFound('no project is open');
   if (!sha256Hex.test(hash)) return notFound(`"${hash}" is not a SHA-256 blob id`);
-  const path = join(projectDir, 'blobs', hash.slice(0, 2), hash);
+  const path = blobs.pathOf(hash);
   const file = existingFile(path, 'application/octet-stream');
   return file.found ? { ...file, contentType: sniffImageType(readHead(path)) } : file;
+}
+
+async function thumbnail(blobs: BlobStore | null, hash: string): Promise<Resolved> {
+  if (!blobs) return notFound('no project is open');
+  if (!sha256Hex.test(hash) || !blobs.has(hash)) return notFound(`no blob ${hash}`);
+  try {
+    return existingFile(await blobs.thumbnail(hash), 'image/webp');
+  } catch (error) {
+    return notFound(`the thumbnail of ${hash} could not be made: ${(error as Error).message}`);
+  }
 }
 
 /** Only files inside the renderer build; `..` and absolute tricks resolve to nothing. */

@@ -1,31 +1,44 @@
-import type { ProjectSummary } from '../../preload/contract';
+import { StudioError, type ProjectSummary } from '../../preload/contract';
 import type { EventBus } from '../api/events';
-import { createProject, openProject } from './project';
+import { openLibrary, type Library } from './library';
+import { createProjectFolder } from './project';
 
-/** The project every service works in; switching it tells every window. */
+/** The project every service works in; switching it closes the old library and tells every window. */
 export class CurrentProject {
   readonly #events: EventBus;
-  #project: ProjectSummary | null = null;
+  #library: Library | null = null;
 
   constructor(events: EventBus) {
     this.#events = events;
   }
 
   get summary(): ProjectSummary | null {
-    return this.#project;
+    return this.#library?.summary ?? null;
+  }
+
+  /** The open library, or a clear error for services that need one. */
+  get library(): Library {
+    if (!this.#library) throw new StudioError('NOT_FOUND', 'No project is open: open or create one in the Library view');
+    return this.#library;
   }
 
   open(path: string): ProjectSummary {
-    return this.#switchTo(openProject(path));
+    return this.#switchTo(openLibrary(path));
   }
 
   create(path: string): ProjectSummary {
-    return this.#switchTo(createProject(path));
+    return this.#switchTo(openLibrary(createProjectFolder(path).root));
   }
 
-  #switchTo(project: ProjectSummary): ProjectSummary {
-    this.#project = project;
-    this.#events.emit('projectChanged', project);
-    return project;
+  close(): void {
+    this.#library?.close();
+    this.#library = null;
+  }
+
+  #switchTo(library: Library): ProjectSummary {
+    this.#library?.close();
+    this.#library = library;
+    this.#events.emit('projectChanged', library.summary);
+    return library.summary;
   }
 }

@@ -1,82 +1,66 @@
 /**
  * A project is a folder: library.db (SQLite, WAL) beside blobs/, checkpoints/
- * and cache/. This module creates and recognises such folders; the library's
- * schema arrives with its migrations.
+ * and cache/. This module makes such folders and recognises them.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { StudioError, type ProjectSummary } from '../../preload/contract';
+import { join, resolve } from 'node:path';
+import { StudioError } from '../../preload/contract';
+import { initialiseLibraryDatabase } from './database';
 
 export const libraryFileName = 'library.db';
-const projectFolders = ['blobs', 'checkpoints', 'cache'] as const;
-/** 'LSTD' — marks a SQLite file as a Latent Studio library. */
-export const libraryApplicationId = 0x4c535444;
 
-export function createProject(folder: string): ProjectSummary {
-  const path = resolve(folder);
-  if (existsSync(path)) {
-    if (!statSync(path).isDirectory()) throw new StudioError('ALREADY_EXISTS', `${path} is a file, not a folder`);
-    if (readdirSync(path).length > 0) throw new StudioError('ALREADY_EXISTS', `${path} is not empty; choose a new or empty folder`);
-  }
-  mkdirSync(path, { recursive: true });
-  writeEmptyLibrary(join(path, libraryFileName));
-  ensureFolders(path);
-  return summarise(path);
+export interface ProjectFolders {
+  readonly root: string;
+  readonly library: string;
+  readonly blobs: string;
+  readonly checkpoints: string;
+  readonly cache: string;
 }
 
-export function openProject(folder: string): ProjectSummary {
-  const path = resolve(folder);
-  if (!existsSync(path)) throw new StudioError('NOT_FOUND', `No folder at ${path}`);
-  const library = join(path, libraryFileName);
-  if (!existsSync(library)) throw new StudioError('NOT_A_PROJECT', `${path} is not a Latent Studio project (no ${libraryFileName})`);
-  checkLibrary(library);
-  ensureFolders(path);
-  return summarise(path);
+export function projectFolders(root: string): ProjectFolders {
+  return {
+    root,
+    library: join(root, libraryFileName),
+    blobs: join(root, 'blobs'),
+    checkpoints: join(root, 'checkpoints'),
+    cache: join(root, 'cache'),
+  };
 }
 
 /**
- * Written under a temporary name and renamed, so a killed create never leaves
- * a half-made library.db. WAL is switched on after the rename because the
- * journal files are named after the database.
+ * The library is built under a temporary name and renamed into place, so a
+ * killed create never leaves a half-made library.db.
  */
-function writeEmptyLibrary(target: string): void {
-  const temporary = `${target}.${process.pid}.tmp`;
+export function createProjectFolder(folder: string): ProjectFolders {
+  const root = resolve(folder);
+  if (existsSync(root)) {
+    if (!statSync(root).isDirectory()) throw new StudioError('ALREADY_EXISTS', `${root} is a file, not a folder`);
+    if (readdirSync(root).length > 0) throw new StudioError('ALREADY_EXISTS', `${root} is not empty; choose a new or empty folder`);
+  }
+  const folders = projectFolders(root);
+  mkdirSync(root, { recursive: true });
+  const temporary = `${folders.library}.${process.pid}.tmp`;
   try {
-    const db = new Database(temporary);
-    db.pragma(`application_id = ${libraryApplicationId}`);
-    db.close();
-    renameSync(temporary, target);
+    initialiseLibraryDatabase(temporary);
+    renameSync(temporary, folders.library);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
-  const db = new Database(target);
-  db.pragma('journal_mode = WAL');
-  db.close();
+  ensureProjectFolders(folders);
+  return folders;
 }
 
-function checkLibrary(library: string): void {
-  let applicationId: unknown;
-  try {
-    const db = new Database(library, { fileMustExist: true });
-    try {
-      applicationId = db.pragma('application_id', { simple: true });
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    throw new StudioError('NOT_A_PROJECT', `${library} is not a readable SQLite database: ${(error as Error).message}`);
-  }
-  if (applicationId !== libraryApplicationId) {
-    throw new StudioError('NOT_A_PROJECT', `${library} is a SQLite database, but not a Latent Studio library`);
-  }
+/** The folders of an existing project, or a clear error saying why `folder` is not one. */
+export function findProjectFolder(folder: string): ProjectFolders {
+  const root = resolve(folder);
+  if (!existsSync(root)) throw new StudioError('NOT_FOUND', `No folder at ${root}`);
+  const folders = projectFolders(root);
+  if (!existsSync(folders.library)) throw new StudioError('NOT_A_PROJECT', `${root} is not a Latent Studio project (no ${libraryFileName})`);
+  return folders;
 }
 
-function ensureFolders(path: string): void {
-  for (const folder of projectFolders) mkdirSync(join(path, folder), { recursive: true });
-}
-
-function summarise(path: string): ProjectSummary {
-  return { name: basename(path), path };
+/** Recreates any missing subfolder: a user may have deleted cache/, which is only a cache. */
+export function ensureProjectFolders(folders: ProjectFolders): void {
+  for (const folder of [folders.blobs, folders.checkpoints, folders.cache]) mkdirSync(folder, { recursive: true });
 }

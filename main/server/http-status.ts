@@ -9,6 +9,8 @@ export const httpStatusFor: Readonly<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
   NOT_A_PROJECT: 422,
+  INCOMPATIBLE: 409,
+  CANCELLED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
   INTERNAL: 500,

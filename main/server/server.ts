@@ -50,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const roots: ContentRoots = {
     rendererDir: options.rendererDir,
     assetsDir: options.assetsDir,
-    projectDir: () => options.studio.project.summary?.path ?? null,
+    blobs: () => (options.studio.project.summary ? options.studio.project.library.blobs : null),
   };
 
   const server = createServer((request, response) => {
@@ -75,7 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const resolved = resolveContent(roots, url.pathname);
+    const resolved = await resolveContent(roots, url.pathname);
     if (!resolved.found) {
       response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

@@ -31,7 +31,7 @@ export function startDesktopApp(): void {
     const opened = await openOrCreateProject(desktop, defaultProjectPath(app.getPath('userData')));
     if (!opened.ok) console.error(`Could not open the default project: ${opened.error.message}`);
 
-    serveAppScheme({ rendererDir: paths.rendererDir, assetsDir: paths.assetsDir, projectDir: () => desktop.project.summary?.path ?? null });
+    serveAppScheme({ rendererDir: paths.rendererDir, assetsDir: paths.assetsDir, blobs: () => (desktop.project.summary ? desktop.project.library.blobs : null) });
     handleCalls(desktop, (contents: WebContents) => ourWindows.has(contents.id));
     const openWindow = () => {
       const window = createMainWindow(paths.preloadEntry);

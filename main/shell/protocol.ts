@@ -17,7 +17,7 @@ export function serveAppScheme(roots: ContentRoots): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
-    const resolved = resolveContent(roots, url.pathname);
+    const resolved = await resolveContent(roots, url.pathname);
     if (!resolved.found) return new Response('Not found', { status: 404 });
     const headers: Record<string, string> = { 'Content-Type': resolved.contentType, 'X-Content-Type-Options': 'nosniff' };
     if (resolved.contentType.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy;

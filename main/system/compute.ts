@@ -1,7 +1,6 @@
 import type { BackendName, BackendReport } from '../../preload/contract';
-import type { EventBus } from '../api/events';
 import type { EngineHost } from '../engine/host';
-import { JobReporter } from '../jobs/progress';
+import type { Jobs } from '../jobs/jobs';
 
 /**
  * Which backend the engine computes on. The probe runs once, in the engine,
@@ -9,14 +8,14 @@ import { JobReporter } from '../jobs/progress';
  */
 export class ComputeBackends {
   readonly #engine: EngineHost;
-  readonly #events: EventBus;
+  readonly #jobs: Jobs;
   #report: Promise<BackendReport> | null = null;
   #active: BackendName | null = null;
   #tfjsVersion: string | null = null;
 
-  constructor(engine: EngineHost, events: EventBus) {
+  constructor(engine: EngineHost, jobs: Jobs) {
     this.#engine = engine;
-    this.#events = events;
+    this.#jobs = jobs;
   }
 
   get active(): BackendName | null {
@@ -34,7 +33,7 @@ export class ComputeBackends {
   }
 
   async #probe(): Promise<BackendReport> {
-    const job = new JobReporter(this.#events, 'backend-probe', 'Checking compute backends', 1);
+    const job = this.#jobs.start('backend-probe', 'Checking compute backends', 1);
     try {
       const report = await this.#engine.request('probeBackends', {}, (step) =>
         job.update(step.completed, step.total, step.message),

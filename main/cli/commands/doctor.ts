@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DoctorReport } from '../../../preload/contract';
-import { call, studioFor, type CliIo } from '../context';
+import { call, withStudio, type CliIo } from '../context';
 import { formatDoctorReport } from '../format-doctor';
 
 /** Exit code 1 when no backend loads: nothing can be trained or sampled then. */
@@ -10,13 +10,10 @@ export async function doctorCommand(argv: string[], io: CliIo): Promise<number> 
     options: { json: { type: 'boolean', default: false }, project: { type: 'string' } },
     strict: true,
   });
-  const studio = studioFor('cli', io);
-  try {
+  return withStudio(io, async (studio) => {
     if (values.project) await call(studio, 'library.open', [{ path: values.project }]);
     const report = await call<DoctorReport>(studio, 'system.doctor');
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report));
     return report.backends.active ? 0 : 1;
-  } finally {
-    studio.close();
-  }
+  });
 }

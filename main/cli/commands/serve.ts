@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { defaultProjectPath, userDataDir } from '../../paths';
 import { isLoopback } from '../../server/auth';
 import { startServer, type RunningServer } from '../../server/server';
-import { openOrCreateProject, type Studio } from '../../studio';
-import { StudioError } from '../../../preload/contract';
-import { studioFor, type CliIo } from '../context';
+import type { Studio } from '../../studio';
+import { openProjectOption, studioFor, type CliIo } from '../context';
 import { UsageError } from '../usage';
 
 export const defaultPort = 5417;
@@ -29,13 +27,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
     strict: true,
   });
   const port = parsePort(values.port);
-  const projectPath = values.project ?? defaultProjectPath(userDataDir(io.env));
 
   const studio = studioFor('serve', io);
   let server: RunningServer;
   try {
-    const opened = await openOrCreateProject(studio, projectPath);
-    if (!opened.ok) throw new StudioError(opened.error.code, opened.error.message);
+    await openProjectOption(studio, io, values.project);
     server = await startServer({
       studio,
       host: values.host,

@@ -4,6 +4,7 @@ import { createDispatcher } from '../../../../main/api/dispatch';
 
 const project = { name: 'Landscapes', path: '/projects/Landscapes' };
 
+/** Only the methods these tests call; the dispatcher reaches no others. */
 function services(overrides: Partial<StudioApi['library']> = {}): StudioApi {
   return {
     system: {
@@ -12,8 +13,8 @@ function services(overrides: Partial<StudioApi['library']> = {}): StudioApi {
         throw new Error('disk exploded');
       },
     },
-    library: { open: async ({ path }) => ({ ...project, path }), create: async () => project, ...overrides },
-  };
+    library: { open: async ({ path }: { path: string }) => ({ ...project, path }), create: async () => project, ...overrides },
+  } as unknown as StudioApi;
 }
 
 describe('dispatcher', () => {

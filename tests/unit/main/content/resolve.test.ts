@@ -1,39 +1,41 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveContent, type ContentRoots } from '../../../../main/content/resolve';
-
-const pngBytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const hash = 'ab'.repeat(32);
+import { BlobStore } from '../../../../main/library/blobs';
 
 describe('content resolution', () => {
   let roots: ContentRoots;
+  let hash: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const base = mkdtempSync(join(tmpdir(), 'studio-content-'));
     const rendererDir = join(base, 'renderer');
     const assetsDir = join(base, 'assets');
-    const projectDir = join(base, 'project');
     mkdirSync(join(rendererDir, 'build'), { recursive: true });
     mkdirSync(assetsDir);
-    mkdirSync(join(projectDir, 'blobs', 'ab'), { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
     writeFileSync(join(rendererDir, 'build', 'app.js'), '');
     writeFileSync(join(assetsDir, 'icon.svg'), '<svg/>');
     writeFileSync(join(base, 'secret.txt'), 'secret');
-    writeFileSync(join(projectDir, 'blobs', 'ab', hash), pngBytes);
-    roots = { rendererDir, assetsDir, projectDir: () => projectDir };
+    const blobs = new BlobStore(join(base, 'project', 'blobs'), join(base, 'project', 'cache'));
+    hash = blobs.write(await sharp({ create: { width: 300, height: 300, channels: 3, background: '#123456' } }).png().toBuffer());
+    roots = { rendererDir, assetsDir, blobs: () => blobs };
   });
 
-  it('serves the page and its build files with their types', () => {
-    expect(resolveContent(roots, '/')).toMatchObject({ found: true, contentType: 'text/html; charset=utf-8' });
-    expect(resolveContent(roots, '/build/app.js')).toMatchObject({ found: true, contentType: 'text/javascript; charset=utf-8' });
+  it('serves the page and its build files with their types', async () => {
+    expect(await resolveContent(roots, '/')).toMatchObject({ found: true, contentType: 'text/html; charset=utf-8' });
+    expect(await resolveContent(roots, '/build/app.js')).toMatchObject({ found: true, contentType: 'text/javascript; charset=utf-8' });
   });
 
-  it('serves shipped images and project blobs, sniffing the blob type', () => {
-    expect(resolveContent(roots, '/asset/app/icon.svg')).toMatchObject({ found: true, contentType: 'image/svg+xml' });
-    expect(resolveContent(roots, `/asset/blob/${hash}`)).toMatchObject({ found: true, contentType: 'image/png' });
+  it('serves shipped images, project blobs (sniffing their type) and thumbnails', async () => {
+    expect(await resolveContent(roots, '/asset/app/icon.svg')).toMatchObject({ found: true, contentType: 'image/svg+xml' });
+    expect(await resolveContent(roots, `/asset/blob/${hash}`)).toMatchObject({ found: true, contentType: 'image/png' });
+    const thumb = await resolveContent(roots, `/asset/thumb/${hash}`);
+    expect(thumb).toMatchObject({ found: true, contentType: 'image/webp' });
+    expect(thumb.found && (await sharp(thumb.path).metadata()).width).toBe(256);
   });
 
   it.each([
@@ -42,18 +44,19 @@ describe('content resolution', () => {
     '/build/..%2f..%2fsecret.txt',
     '/asset/app/..%2f..%2fsecret.txt',
     '/asset/app/secret.txt',
-    `/asset/blob/${hash.toUpperCase()}`,
+    '/asset/blob/ABC',
     '/asset/blob/../../secret.txt',
-    `/asset/blob/${hash}/x`,
+    '/asset/thumb/../../secret.txt',
+    `/asset/thumb/${'0'.repeat(64)}`,
     '/asset/other/icon.svg',
     '/index.html%00.png',
     '/%E0%A4%A',
     '/missing.js',
-  ])('finds nothing for %s', (path) => {
-    expect(resolveContent(roots, path).found).toBe(false);
+  ])('finds nothing for %s', async (path) => {
+    expect((await resolveContent(roots, path)).found).toBe(false);
   });
 
-  it('serves no blobs when no project is open', () => {
-    expect(resolveContent({ ...roots, projectDir: () => null }, `/asset/blob/${hash}`)).toEqual({ found: false, reason: 'no project is open' });
+  it('serves no blobs when no project is open', async () => {
+    expect(await resolveContent({ ...roots, blobs: () => null }, `/asset/blob/${hash}`)).toEqual({ found: false, reason: 'no project is open' });
   });
 });

@@ -1,5 +1,5 @@
-/** "2 min 5 s", "40 s", "under a second" — an ETA a person reads at a glance. */
-export function formatEta(seconds: number): string {
+/** Shared by the renderer and the CLI. "2 min 5 s", "40 s", "under a second" — an ETA a person reads at a glance. */
+export function formatDuration(seconds: number): string {
   if (seconds < 1) return 'under a second';
   const rounded = Math.round(seconds);
   const hours = Math.floor(rounded / 3600);

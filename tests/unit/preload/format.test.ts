@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEta } from '../../../renderer/src/lib/format';
+import { formatDuration } from '../../../preload/format';
 
 describe('ETA formatting', () => {
   it.each([
@@ -8,6 +8,6 @@ describe('ETA formatting', () => {
     [125, '2 min 5 s'],
     [3 * 3600 + 61, '3 h 1 min'],
   ])('%d seconds reads "%s"', (seconds, text) => {
-    expect(formatEta(seconds)).toBe(text);
+    expect(formatDuration(seconds)).toBe(text);
   });
 });

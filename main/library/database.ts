@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { StudioError } from '../../preload/contract';
+import { migrate } from './migrations';
+
+/** 'LSTD' — marks a SQLite file as a Latent Studio library. */
+export const libraryApplicationId = 0x4c535444;
+
+/**
+ * Opens a project's library.db for use: WAL (readers never block the writer,
+ * and a killed process loses at most the transaction in flight), foreign keys
+ * on, and the schema migrated to this version.
+ */
+export function openLibraryDatabase(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true });
+  } catch (error) {
+    throw new StudioError('NOT_A_PROJECT', `${file} cannot be opened: ${(error as Error).message}`);
+  }
+  try {
+    checkApplicationId(db, file);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Before anything writes to the file: a library from a newer version is refused untouched.
+    migrate(db, file);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable against application crashes in WAL mode; only a power cut can lose the last commits.
+    db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A new, empty library with its schema: made under `file`, which must not exist yet. */
+export function initialiseLibraryDatabase(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma(`application_id = ${libraryApplicationId}`);
+    migrate(db, file);
+  } finally {
+    db.close();
+  }
+}
+
+function checkApplicationId(db: Database.Database, file: string): void {
+  let applicationId: unknown;
+  try {
+    applicationId = db.pragma('application_id', { simple: true });
+  } catch (error) {
+    throw new StudioError('NOT_A_PROJECT', `${file} is not a readable SQLite database: ${(error as Error).message}`);
+  }
+  if (applicationId !== libraryApplicationId) {
+    throw new StudioError('NOT_A_PROJECT', `${file} is a SQLite database, but not a Latent Studio library`);
+  }
+}

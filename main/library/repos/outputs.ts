@@ -1,0 +1,97 @@
+/**
+ * Outputs: every image the studio makes, with its provenance. Deleting moves
+ * an output to the trash (deleted_at), from which it can be restored; nothing
+ * is destroyed until the trash is emptied and garbage is collected.
+ */
+import type { Database } from 'better-sqlite3';
+
+export type OutputKind = 'sample' | 'interpolation-frame' | 'translation' | 'projection' | 'upload' | 'preview';
+
+export interface NewOutput {
+  readonly blobHash: string;
+  readonly kind: OutputKind;
+  readonly runId?: number | null;
+  readonly checkpointId?: number | null;
+  readonly datasetId?: number | null;
+  /** Everything needed to make it again: checkpoint, seed, latent, truncation, source, tool parameters. */
+  readonly provenance: Record<string, unknown>;
+}
+
+export interface OutputRow {
+  readonly id: number;
+  readonly blob_hash: string;
+  readonly kind: OutputKind;
+  readonly run_id: number | null;
+  readonly checkpoint_id: number | null;
+  readonly rating: number;
+  readonly favourite: 0 | 1;
+  readonly created_at: number;
+}
+
+export function insertOutput(db: Database, output: NewOutput, now = Date.now()): number {
+  return Number(
+    db
+      .prepare('INSERT INTO outputs (blob_hash, kind, run_id, checkpoint_id, dataset_id, provenance, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(output.blobHash, output.kind, output.runId ?? null, output.checkpointId ?? null, output.datasetId ?? null, JSON.stringify(output.provenance), now)
+      .lastInsertRowid,
+  );
+}
+
+export function trashOutputs(db: Database, ids: readonly number[], now = Date.now()): number {
+  const trash = db.prepare('UPDATE outputs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+  return db.transaction(() => ids.reduce((count, id) => count + trash.run(now, id).changes, 0))();
+}
+
+export function restoreOutputs(db: Database, ids: readonly number[]): number {
+  const restore = db.prepare('UPDATE outputs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
+  return db.transaction(() => ids.reduce((count, id) => count + restore.run(id).changes, 0))();
+}
+
+/** Where the previous page ended: newest first, ties broken by id. */
+export interface OutputCursor {
+  readonly createdAt: number;
+  readonly id: number;
+}
+
+export interface OutputQuery {
+  readonly limit: number;
+  readonly after?: OutputCursor;
+  readonly runId?: number;
+  readonly minRating?: number;
+  readonly favouritesOnly?: boolean;
+  readonly tag?: string;
+  readonly trashed?: boolean;
+}
+
+/**
+ * A page of the gallery, newest first. Keyset paging (after the last row seen)
+ * keeps page 1,000 as fast as page 1 on 100,000 outputs.
+ */
+export function queryOutputs(db: Database, query: OutputQuery): OutputRow[] {
+  const where = [query.trashed ? 'o.deleted_at IS NOT NULL' : 'o.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { limit: query.limit };
+  if (query.after) {
+    where.push('(o.created_at, o.id) < (@afterCreatedAt, @afterId)');
+    params['afterCreatedAt'] = query.after.createdAt;
+    params['afterId'] = query.after.id;
+  }
+  if (query.runId !== undefined) {
+    where.push('o.run_id = @runId');
+    params['runId'] = query.runId;
+  }
+  if (query.minRating !== undefined) {
+    where.push('o.rating >= @minRating');
+    params['minRating'] = query.minRating;
+  }
+  if (query.favouritesOnly) where.push('o.favourite = 1');
+  if (query.tag !== undefined) {
+    where.push('o.id IN (SELECT ot.output_id FROM output_tags ot JOIN tags t ON t.id = ot.tag_id WHERE t.name = @tag)');
+    params['tag'] = query.tag;
+  }
+  return db
+    .prepare(
+      `SELECT o.id, o.blob_hash, o.kind, o.run_id, o.checkpoint_id, o.rating, o.favourite, o.created_at FROM outputs o
+       WHERE ${where.join(' AND ')} ORDER BY o.created_at DESC, o.id DESC LIMIT @limit`,
+    )
+    .all(params) as OutputRow[];
+}
