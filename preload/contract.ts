@@ -475,7 +475,26 @@ export type StudioBridge = {
       ? (...args: A) => Promise<Envelope<R>>
       : never;
   };
-} & EventSubscriptions;
+} & EventSubscriptions & {
+  /**
+   * Under Electron only: the path on disk of a dropped or picked file or
+   * folder. A browser cannot know it, so serve mode uploads files instead
+   * (see uploadPath).
+   */
+  readonly localPathOf?: (file: File) => string;
+};
+
+/**
+ * Serve mode's upload route: POST the raw bytes of one file to
+ * `/upload/<batch>/<relative path>`; the answer is an envelope whose value is
+ * `{ folder }`, the absolute path of the batch's staging folder, to import from.
+ */
+export const uploadRoute = {
+  prefix: '/upload/',
+  /** A batch id: letters, digits and dashes, made by the client (e.g. crypto.randomUUID()). */
+  batchPattern: /^[A-Za-z0-9-]{8,64}$/,
+  maxFileBytes: 512 * 1024 * 1024,
+} as const;
 
 /** The IPC channels the preload and main/shell agree on. */
 export const ipcChannels = {

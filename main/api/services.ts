@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StudioApi, StudioMode } from '../../preload/contract';
 import { datasetsService } from '../datasets/service';
 import type { Jobs } from '../jobs/jobs';
@@ -24,7 +26,9 @@ export function createServices({ mode, compute, project, jobs }: ServiceContext)
       open: async ({ path }) => project.open(path),
       create: async ({ path }) => project.create(path),
       collectGarbage: async () => {
-        const { db, blobs } = project.library;
+        const { db, blobs, folders } = project.library;
+        // Staged uploads are copies already imported (or abandoned): the blobs hold what matters.
+        rmSync(join(folders.cache, 'uploads'), { recursive: true, force: true });
         return blobs.collectGarbage(db);
       },
     },

@@ -5,13 +5,16 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { Envelope, ErrorCode } from '../../preload/contract';
+import { uploadRoute, type Envelope, type ErrorCode } from '../../preload/contract';
+import { toErrorInfo } from '../api/errors';
 import { contentSecurityPolicy } from '../content/csp';
 import { resolveContent, type ContentRoots } from '../content/resolve';
 import type { Studio } from '../studio';
 import { allowedHosts, checkRequest, newToken, tokenCookie, type Gate } from './auth';
 import { httpStatusFor } from './http-status';
+import { receiveUpload } from './uploads';
 
 export interface ServeOptions {
   readonly studio: Studio;
@@ -71,6 +74,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await handleCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
     }
+    if (url.pathname.startsWith(uploadRoute.prefix)) {
+      await handleUpload(request, response, url.pathname.slice(uploadRoute.prefix.length));
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
       return;
@@ -111,6 +118,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // The call reached the studio, so the transport succeeded: the envelope carries the outcome.
     // (A 4xx here would also make the browser log every refused argument as a console error.)
     sendJson(response, 200, await options.studio.dispatch(method, args));
+  }
+
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, routePath: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Upload a file with POST' } });
+      return;
+    }
+    try {
+      const staging = join(options.studio.project.library.folders.cache, 'uploads');
+      sendJson(response, 200, { ok: true, value: await receiveUpload(request, staging, routePath) });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      // Refused uploads are transport failures: the body was not taken.
+      sendJson(response, info.code === 'INTERNAL' ? 500 : httpStatusFor[info.code], { ok: false, error: info });
+    }
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });

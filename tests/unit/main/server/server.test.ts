@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { DoctorReport, SystemInfo } from '../../../../preload/contract';
@@ -126,6 +127,29 @@ describe('serve mode over HTTP and WebSocket', () => {
     expect(info.value.backend).toBe(doctor.value.backends.active);
   });
 
+  it('stages uploaded files in the project, keeping their folders, for an import', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer();
+    const upload = (path: string, body: Buffer, headers: Record<string, string> = { authorization: `Bearer ${server.token}` }) =>
+      fetch(`${origin}/upload/${path}`, { method: 'POST', headers, body });
+    const first = await upload('batch-0001/boots/a%20b.png', png);
+    expect(first.status).toBe(200);
+    const { value } = (await first.json()) as { value: { folder: string } };
+    expect(value.folder).toBe(join(base, 'Current', 'cache', 'uploads', 'batch-0001'));
+    expect(readFileSync(join(value.folder, 'boots', 'a b.png')).equals(png)).toBe(true);
+    await upload('batch-0001/sandals/c.png', png);
+    const imported = await call('datasets.import', JSON.stringify([{ dataset: 'Uploaded', kind: 'images', paths: [value.folder] }]));
+    expect(await imported.json()).toMatchObject({ ok: true, value: { imported: 1, duplicates: 1 } });
+
+    expect((await upload('batch-0001/x.png', png, {})).status).toBe(401);
+    for (const path of ['batch-0001/..%2F..%2Fescape.png', 'batch-0001/../escape.png', 'short/x.png', 'batch-0001/', 'batch-0001/%2E%2E/x.png']) {
+      const refused = await rawPost(server.port, `/upload/${path}`, { authorization: `Bearer ${server.token}` }, png);
+      expect([400, 404]).toContain(refused);
+    }
+    const huge = await rawPost(server.port, '/upload/batch-0001/huge.png', { authorization: `Bearer ${server.token}`, 'content-length': String(2 ** 30) }, png, false);
+    expect(huge).toBe(413);
+    expect(existsSync(join(value.folder, 'huge.png'))).toBe(false);
+  });
+
   it('pushes events to an authorised WebSocket and refuses others', async () => {
     const socket = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`, { origin });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -146,6 +170,20 @@ describe('serve mode over HTTP and WebSocket', () => {
     }
   });
 });
+
+/** A POST sent as written, path and headers unchecked by any client library. */
+function rawPost(port: number, path: string, headers: Record<string, string>, body: Buffer, complete = true): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on('error', (error) => (complete ? reject(error) : undefined));
+    request.write(body);
+    if (complete) request.end();
+  });
+}
 
 /** fetch() normalises "/../x" away; a raw request sends the path as an attacker would. */
 function rawGet(port: number, path: string, headers: Record<string, string>): Promise<number> {
