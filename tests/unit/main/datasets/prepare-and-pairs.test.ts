@@ -29,7 +29,7 @@ describe('preparing datasets and making pairs', () => {
     const zip = new yazl.ZipFile();
     for (const [name, bytes] of Object.entries(files)) zip.addBuffer(bytes, name);
     zip.end();
-    await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject));
+    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', () => resolve()).on('error', reject));
     return path;
   }
 
