@@ -12,7 +12,7 @@ export interface ImageSize {
   readonly height: number;
 }
 
-export interface PairCheck {
+export interface PairAlignment {
   readonly sameSize: boolean;
   readonly aSize: ImageSize;
   readonly bSize: ImageSize;
@@ -71,7 +71,7 @@ export async function greyscaleOf(imageBytes: Buffer): Promise<Buffer> {
   }
 }
 
-export async function checkPair(aBytes: Buffer, bBytes: Buffer): Promise<PairCheck> {
+export async function checkPair(aBytes: Buffer, bBytes: Buffer): Promise<PairAlignment> {
   const [aSize, bSize] = await Promise.all([uprightSize(aBytes), uprightSize(bBytes)]);
   const working = edgeWorkingSize(aSize, bSize);
   const [aEdges, bEdges] = await Promise.all([spreadEdges(aBytes, working), spreadEdges(bBytes, working)]);

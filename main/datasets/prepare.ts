@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import sharp, { type OutputInfo } from 'sharp';
-import { StudioError } from '../../preload/contract';
+import { StudioError, type CropMode } from '../../preload/contract';
+import { mapInOrder } from '../jobs/ordered-map';
 import { createSeededRandom } from './seeded-random';
 import { writeTensorCache, type TensorCacheHeader } from './tensor-cache';
 
@@ -16,7 +17,6 @@ export interface PrepareItem {
   readonly label: number | null;
 }
 
-export type CropMode = 'center' | 'random' | 'pad';
 
 /** Everything that decides the pixels; part of the cache's fingerprint. */
 export interface ImagePreparation {
@@ -88,9 +88,9 @@ export async function prepareImages(
   const cropPlaces = items.map(() => ({ across: random(), down: random() }));
 
   onProgress(0, items.length);
-  await writeTensorCache(options.outputPath, header, (write) =>
-    forEachInOrder(
-      items.length,
+  await writeTensorCache(options.outputPath, header, async (write) => {
+    await mapInOrder(
+      items.keys(),
       preparationConcurrency(),
       (index) => shapeImage(items[index] as PrepareItem, options, cropPlaces[index] as CropPlace),
       async (pixels, index) => {
@@ -99,8 +99,10 @@ export async function prepareImages(
         onProgress(index + 1, items.length);
       },
       signal,
-    ),
-  );
+    );
+    // A cancelled preparation must not leave a short cache behind: failing here removes the temporary file.
+    signal?.throwIfAborted();
+  });
   return header;
 }
 
@@ -184,40 +186,6 @@ function mirrorLeftRight(pixels: Uint8Array, width: number, height: number, chan
  */
 function preparationConcurrency(): number {
   return Math.min(8, availableParallelism() + 2);
-}
-
-/**
- * Runs `work` for indices 0…count-1 with up to `concurrency` in flight and
- * hands the results to `consume` strictly in index order, so the output does
- * not depend on which image finishes first. On failure or abort it waits for
- * the work in flight before rejecting, so nothing runs on afterwards.
- */
-async function forEachInOrder<T>(
-  count: number,
-  concurrency: number,
-  work: (index: number) => Promise<T>,
-  consume: (result: T, index: number) => Promise<void>,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const inFlight: Promise<T>[] = [];
-  let started = 0;
-  const startNext = () => {
-    const running = work(started++);
-    // Rejections are seen when awaited in order; this keeps early ones from counting as unhandled.
-    running.catch(() => undefined);
-    inFlight.push(running);
-  };
-  try {
-    for (let index = 0; index < count; index++) {
-      while (started < count && inFlight.length < concurrency) startNext();
-      signal?.throwIfAborted();
-      const result = await (inFlight.shift() as Promise<T>);
-      signal?.throwIfAborted();
-      await consume(result, index);
-    }
-  } finally {
-    await Promise.allSettled(inFlight);
-  }
 }
 
 function checkOptions(items: readonly PrepareItem[], options: PrepareImagesOptions): void {

@@ -18,7 +18,9 @@ describe('mapInOrder', () => {
         running--;
         return ms;
       },
-      (ms) => consumed.push(ms),
+      (ms) => {
+        consumed.push(ms);
+      },
     );
     expect(consumed).toEqual([30, 5, 20, 1, 10]);
     expect(peak).toBe(3);
