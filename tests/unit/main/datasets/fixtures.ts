@@ -1,6 +1,10 @@
 /** Images made on the spot, so the dataset tests need no binary files in the repository. */
 import { crc32 } from 'node:zlib';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
+import { createSeededRandom } from '../../../../main/datasets/seeded-random';
 
 /**
  * A photo-like picture: a soft gradient under a few blurred light and dark
@@ -8,7 +12,7 @@ import sharp, { type Sharp } from 'sharp';
  * perceptual hashes look at; flat colours would all hash alike.
  */
 export function patternImage(seed: number, width = 160, height = 120): Sharp {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   const blobs = Array.from({ length: 6 }, () => ({
     x: random() * width,
     y: random() * height,
@@ -34,18 +38,6 @@ export function patternImage(seed: number, width = 160, height = 120): Sharp {
 
 function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
-}
-
-/** A tiny seeded generator, so fixtures are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function pngChunk(type: string, data: Buffer): Buffer {
@@ -101,4 +93,17 @@ export function asAnimatedPng(png: Buffer, width: number, height: number): Buffe
     pngChunk('fdAT', sequenced(2, compressedPixels)),
     png.subarray(imageDataEnd),
   ]);
+}
+
+/** A fresh scratch folder and a way to write files into it, for tests that build inputs on disk. */
+export function scratchFolder(prefix: string): { folder: string; save: (name: string, bytes: Buffer) => string } {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    folder,
+    save: (name, bytes) => {
+      const path = join(folder, name);
+      writeFileSync(path, bytes);
+      return path;
+    },
+  };
 }

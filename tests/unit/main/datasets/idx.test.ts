@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './fixtures';
 import { isIdxImagesFile, labelsFileFor, readIdxDataset } from '../../../../main/datasets/sources/idx';
 
 /** An IDX file of unsigned bytes: magic 0x0000 08 <dimensions>, the sizes, then the data. */
@@ -21,16 +21,7 @@ const threeLabels = idx([3], [7, 0, 2]);
 const fashionMnist = '/usr/share/datasets/fashion-mnist';
 
 describe('IDX datasets', () => {
-  let folder: string;
-  const save = (name: string, bytes: Buffer) => {
-    const path = join(folder, name);
-    writeFileSync(path, bytes);
-    return path;
-  };
-
-  beforeAll(() => {
-    folder = mkdtempSync(join(tmpdir(), 'studio-idx-'));
-  });
+  const { folder, save } = scratchFolder('studio-idx-');
 
   it('reads images as views into one buffer, with their labels', async () => {
     const dataset = await readIdxDataset(save('images.idx', threeImages), save('labels.idx', threeLabels));

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './fixtures';
 import yazl from 'yazl';
 import { countZipEntries, readZipImages, type ZipLimits } from '../../../../main/datasets/sources/zip';
 import { StudioError } from '../../../../preload/contract';
@@ -44,16 +43,7 @@ function summary(results: Awaited<ReturnType<typeof read>>): string[] {
 }
 
 describe('readZipImages', () => {
-  let folder: string;
-  const save = (name: string, bytes: Buffer) => {
-    const path = join(folder, name);
-    writeFileSync(path, bytes);
-    return path;
-  };
-
-  beforeAll(() => {
-    folder = mkdtempSync(join(tmpdir(), 'studio-zip-'));
-  });
+  const { folder, save } = scratchFolder('studio-zip-');
 
   it('reads files with their folder as class, passing over folders and junk', async () => {
     const path = save('pets.zip', await zipOf({
