@@ -199,6 +199,8 @@ export type PairMethod = 'line-drawing' | 'greyscale';
 
 export interface PairCheck {
   readonly pairKey: string;
+  readonly a: DatasetItem;
+  readonly b: DatasetItem;
   readonly aligned: boolean;
   /** 0..1: how well A's edges match B's at the best shift. */
   readonly alignment: number;
@@ -271,7 +273,13 @@ export interface CreateDatasetRequest {
   readonly notes?: string | undefined;
 }
 
-export interface ImportRequest extends DatasetRef {
+/** Long calls run as jobs; a caller that names the job can follow its progress and cancel it from the start. */
+export interface JobRequest {
+  /** 8–64 letters, digits or dashes (crypto.randomUUID() fits); one is made up when absent. */
+  readonly jobId?: string | undefined;
+}
+
+export interface ImportRequest extends DatasetRef, JobRequest {
   /** Files, folders (recursive; subfolders name classes), zip archives and MNIST-style IDX image files. */
   readonly paths: readonly string[];
   /** Needed when the dataset does not exist yet: it is then created with this kind. */
@@ -292,14 +300,14 @@ export interface ItemsRequest extends DatasetRef {
   readonly domain?: Domain | undefined;
 }
 
-export interface PrepareRequest extends DatasetRef {
+export interface PrepareRequest extends DatasetRef, JobRequest {
   readonly resolution: number;
   readonly crop?: CropMode | undefined;
   readonly mirror?: boolean | undefined;
   readonly channels?: 1 | 3 | undefined;
 }
 
-export interface MakePairsRequest extends DatasetRef {
+export interface MakePairsRequest extends DatasetRef, JobRequest {
   /** The name of the new paired dataset: A is the drawing (or greyscale), B the original. */
   readonly into: string;
   readonly method: PairMethod;
@@ -335,6 +343,7 @@ export interface StudioApi {
     create(request: CreateDatasetRequest): Promise<DatasetSummary>;
     list(): Promise<readonly DatasetSummary[]>;
     get(request: DatasetRef): Promise<DatasetDetail>;
+    /** Items in import order (ascending id), one page at a time. */
     items(request: ItemsRequest): Promise<ItemsPage>;
     delete(request: DatasetRef): Promise<void>;
     /** A job: progress arrives as jobProgress events (kind `import`); cancel with system.cancelJob. */
@@ -380,6 +389,7 @@ const datasetName = z
   .refine((value) => !/[\u0000-\u001f]/.test(value), 'must not contain control characters');
 const datasetKind = z.enum(['images', 'paired', 'unpaired'], { error: 'must be images, paired or unpaired' });
 const threshold = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
+const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8–64 letters, digits or dashes').optional();
 
 /** A schema for the argument list of every method: the dispatcher's gate. */
 export const argumentSchemas = {
@@ -413,6 +423,7 @@ export const argumentSchemas = {
         paths: z.array(projectPath).min(1, 'must name at least one file or folder').max(10_000),
         kind: datasetKind.optional(),
         pairing: z.enum(['side-by-side', 'matched-folders']).optional(),
+        jobId,
       }),
     ]),
     prepare: z.tuple([
@@ -422,6 +433,7 @@ export const argumentSchemas = {
         crop: z.enum(['center', 'random', 'pad']).optional(),
         mirror: z.boolean().optional(),
         channels: z.union([z.literal(1), z.literal(3)]).optional(),
+        jobId,
       }),
     ]),
     makePairs: z.tuple([
@@ -432,6 +444,7 @@ export const argumentSchemas = {
         lowThreshold: threshold.optional(),
         highThreshold: threshold.optional(),
         blurSigma: z.number().min(0).max(10).optional(),
+        jobId,
       }),
     ]),
     checkPair: z.tuple([z.strictObject({ dataset: datasetName, pairKey: z.string().min(1).max(4096) })]),

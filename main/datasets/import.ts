@@ -11,11 +11,12 @@ import { mapInOrder } from '../jobs/ordered-map';
 import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { datasetSummary, touchDataset, type DatasetRow } from '../library/repos/datasets';
-import { insertItem, perceptualHashes } from '../library/repos/items';
+import { fingerprints, insertItem } from '../library/repos/items';
 import { findUnfinishedImport, finishImport, handledSources, recordFile, reopenImport, startImport } from '../library/repos/imports';
 import { planImport, type ImportUnit, type PlacedImage } from './import-plan';
 import { NearDuplicateIndex } from './near-duplicates';
-import { nearDuplicateDistance, perceptualHashOfBytes } from './perceptual-hash';
+import { fingerprintOf, type ImageFingerprint } from './fingerprint';
+import { nearDuplicateDistance } from './perceptual-hash';
 import { isImportProblem } from './problems';
 
 /** sharp decodes on its own thread pool; a few files in flight keep both cores busy without hoarding memory. */
@@ -25,7 +26,7 @@ const problemsReported = 500;
 
 interface Decoded {
   readonly unit: ImportUnit;
-  readonly result: ImportProblem | { placed: PlacedImage; phash: string; hash: string }[];
+  readonly result: ImportProblem | { placed: PlacedImage; fingerprint: ImageFingerprint; hash: string }[];
 }
 
 export async function runImport(library: Library, dataset: DatasetRow, request: ImportRequest, job: Job): Promise<ImportReport> {
@@ -51,10 +52,10 @@ export async function runImport(library: Library, dataset: DatasetRow, request: 
       return;
     }
     let firstItem: number | null = null;
-    for (const { placed, phash, hash } of result) {
+    for (const { placed, fingerprint, hash } of result) {
       BlobStore.record(db, hash, placed.image.bytes.length, placed.image);
       const index = indexes(placed.domain);
-      const nearDuplicateOf = index.find(phash);
+      const nearDuplicateOf = index.find(fingerprint);
       const itemId = insertItem(db, {
         datasetId: dataset.id,
         blobHash: hash,
@@ -64,11 +65,11 @@ export async function runImport(library: Library, dataset: DatasetRow, request: 
         classLabel: placed.classLabel,
         domain: placed.domain,
         pairKey: placed.pairKey,
-        phash,
+        ...fingerprint,
         nearDuplicateOf,
       });
       if (itemId === null) continue;
-      index.add(itemId, phash);
+      index.add(itemId, fingerprint);
       firstItem ??= itemId;
       if (nearDuplicateOf !== null) counts.nearDuplicates++;
     }
@@ -119,7 +120,7 @@ async function decodeUnit(unit: ImportUnit, blobs: BlobStore): Promise<Decoded['
   const loaded = await unit.load();
   if (isImportProblem(loaded)) return loaded;
   return Promise.all(
-    loaded.map(async (placed) => ({ placed, phash: await perceptualHashOfBytes(placed.image.bytes), hash: blobs.write(placed.image.bytes) })),
+    loaded.map(async (placed) => ({ placed, fingerprint: await fingerprintOf(placed.image.bytes), hash: blobs.write(placed.image.bytes) })),
   );
 }
 
@@ -137,7 +138,7 @@ function nearDuplicateIndexes(db: Database, dataset: DatasetRow): (domain: Domai
     let index = indexes.get(domain);
     if (!index) {
       index = new NearDuplicateIndex(nearDuplicateDistance);
-      for (const { id, phash } of perceptualHashes(db, dataset.id, domain)) index.add(id, phash);
+      for (const { id, ...fingerprint } of fingerprints(db, dataset.id, domain)) index.add(id, fingerprint);
       indexes.set(domain, index);
     }
     return index;

@@ -1,26 +1,38 @@
 /**
- * Finds an earlier item whose 64-bit perceptual hash is within a few bits of
- * a new one, without comparing against every item: two hashes at most 7 bits
- * apart agree exactly on at least one of their 8 bytes (pigeonhole), so only
- * items sharing a byte at the same position are candidates.
+ * Finds the earlier item a new one nearly duplicates. Candidates come from the
+ * 64-bit perceptual hash without comparing against every item: two hashes at
+ * most 7 bits apart agree exactly on at least one of their 8 bytes
+ * (pigeonhole), so only items sharing a byte at the same position are looked
+ * at. Each candidate is then confirmed on its grey signature.
  */
-const maxDistance = 7;
+import { nearDuplicateSignatureDistance, signatureDistance, type ImageFingerprint } from './fingerprint';
+
+const maxHashDistance = 7;
+
+interface Entry {
+  readonly id: number;
+  readonly high: number;
+  readonly low: number;
+  readonly signature: Uint8Array;
+}
 
 export class NearDuplicateIndex {
-  readonly #threshold: number;
+  readonly #hashThreshold: number;
+  readonly #signatureThreshold: number;
   /** Per byte position, byte value → indexes into #entries. */
   readonly #buckets: Map<number, number[]>[] = Array.from({ length: 8 }, () => new Map());
-  readonly #entries: { id: number; high: number; low: number }[] = [];
+  readonly #entries: Entry[] = [];
 
-  /** `threshold`: the largest Hamming distance that still counts as a near duplicate (at most 7). */
-  constructor(threshold: number) {
-    if (threshold > maxDistance) throw new Error(`a near-duplicate threshold above ${maxDistance} bits defeats the index`);
-    this.#threshold = threshold;
+  /** `hashThreshold`: the most hash bits a near duplicate may differ in (at most 7). */
+  constructor(hashThreshold: number, signatureThreshold = nearDuplicateSignatureDistance) {
+    if (hashThreshold > maxHashDistance) throw new Error(`a hash threshold above ${maxHashDistance} bits defeats the index`);
+    this.#hashThreshold = hashThreshold;
+    this.#signatureThreshold = signatureThreshold;
   }
 
-  add(id: number, hashHex: string): void {
-    const [high, low] = split(hashHex);
-    const index = this.#entries.push({ id, high, low }) - 1;
+  add(id: number, fingerprint: ImageFingerprint): void {
+    const [high, low] = split(fingerprint.phash);
+    const index = this.#entries.push({ id, high, low, signature: fingerprint.signature }) - 1;
     bytesOf(high, low).forEach((value, position) => {
       const bucket = this.#buckets[position]!;
       const list = bucket.get(value);
@@ -29,9 +41,9 @@ export class NearDuplicateIndex {
     });
   }
 
-  /** The id of the closest earlier item within the threshold, or null. */
-  find(hashHex: string): number | null {
-    const [high, low] = split(hashHex);
+  /** The id of the most similar earlier item within both thresholds (the earliest on a tie), or null. */
+  find(fingerprint: ImageFingerprint): number | null {
+    const [high, low] = split(fingerprint.phash);
     let best: { id: number; distance: number } | null = null;
     const seen = new Set<number>();
     bytesOf(high, low).forEach((value, position) => {
@@ -39,8 +51,10 @@ export class NearDuplicateIndex {
         if (seen.has(index)) continue;
         seen.add(index);
         const entry = this.#entries[index]!;
-        const distance = popcount((entry.high ^ high) >>> 0) + popcount((entry.low ^ low) >>> 0);
-        if (distance <= this.#threshold && (!best || distance < best.distance || (distance === best.distance && entry.id < best.id))) {
+        const bits = popcount((entry.high ^ high) >>> 0) + popcount((entry.low ^ low) >>> 0);
+        if (bits > this.#hashThreshold) continue;
+        const distance = signatureDistance(entry.signature, fingerprint.signature);
+        if (distance <= this.#signatureThreshold && (!best || distance < best.distance || (distance === best.distance && entry.id < best.id))) {
           best = { id: entry.id, distance };
         }
       }

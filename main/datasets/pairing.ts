@@ -13,7 +13,7 @@ import { insertItem, itemsPage, pairItems } from '../library/repos/items';
 import type { DatasetItem } from '../../preload/contract';
 import { lineDrawing } from './line-drawing';
 import { checkPair, greyscaleOf } from './pair-tools';
-import { perceptualHashOfBytes } from './perceptual-hash';
+import { fingerprintOf, type ImageFingerprint } from './fingerprint';
 
 const pageSize = 500;
 const imagesInFlight = 3;
@@ -33,12 +33,12 @@ export async function makePairedDataset(library: Library, source: DatasetRow, re
   const usedKeys = new Set<string>();
   let done = 0;
 
-  const commit = db.transaction((item: DatasetItem, made: { hash: string; bytes: Buffer; phash: string; bPhash: string }) => {
+  const commit = db.transaction((item: DatasetItem, made: { hash: string; bytes: Buffer; a: ImageFingerprint; b: ImageFingerprint }) => {
     const pairKey = uniqueKey(item.originalName, usedKeys);
     BlobStore.record(db, made.hash, made.bytes.length, { mediaType: 'image/png', width: item.width, height: item.height });
     const common = { datasetId: target.id, originalName: item.originalName, width: item.width, height: item.height, classLabel: item.classLabel, pairKey, nearDuplicateOf: null };
-    insertItem(db, { ...common, blobHash: made.hash, domain: 'A', phash: made.phash });
-    insertItem(db, { ...common, blobHash: item.blobHash, domain: 'B', phash: made.bPhash });
+    insertItem(db, { ...common, blobHash: made.hash, domain: 'A', ...made.a });
+    insertItem(db, { ...common, blobHash: item.blobHash, domain: 'B', ...made.b });
     touchDataset(db, target.id);
   });
 
@@ -49,8 +49,8 @@ export async function makePairedDataset(library: Library, source: DatasetRow, re
       async (item) => {
         const original = await readFile(blobs.pathOf(item.blobHash));
         const bytes = await makeA(original);
-        const [phash, bPhash] = await Promise.all([perceptualHashOfBytes(bytes), perceptualHashOfBytes(original)]);
-        return { hash: blobs.write(bytes), bytes, phash, bPhash };
+        const [a, b] = await Promise.all([fingerprintOf(bytes), fingerprintOf(original)]);
+        return { hash: blobs.write(bytes), bytes, a, b };
       },
       (made, item) => {
         commit(item, made);
@@ -69,6 +69,8 @@ export async function checkDatasetPair(library: Library, dataset: DatasetRow, pa
   const check = await checkPair(aBytes, bBytes);
   return {
     pairKey,
+    a: A,
+    b: B,
     aligned: check.aligned,
     alignment: check.alignment,
     bestShift: check.bestShift,

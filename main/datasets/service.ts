@@ -75,6 +75,7 @@ export function datasetsService(project: CurrentProject, jobs: Jobs): StudioApi[
         `Importing into ${dataset.name}`,
         (job) => runImport(library, dataset, request, job),
         (report) => `${report.imported} imported, ${report.duplicates} duplicates, ${report.problems.length} problems`,
+        request.jobId,
       );
     },
 
@@ -86,6 +87,7 @@ export function datasetsService(project: CurrentProject, jobs: Jobs): StudioApi[
         `Preparing ${row.name} at ${request.resolution} px`,
         (job) => prepareDataset(library, row, request, job),
         (caches) => `${caches.reduce((sum, cache) => sum + cache.count, 0)} examples ready`,
+        request.jobId,
       );
     },
 
@@ -97,6 +99,7 @@ export function datasetsService(project: CurrentProject, jobs: Jobs): StudioApi[
         `Making ${request.into} from ${source.name}`,
         (job) => makePairedDataset(library, source, request, job),
         (summary) => `${summary.itemCount / 2} pairs made`,
+        request.jobId,
       );
     },
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobState } from '../../preload/contract';
+import { StudioError, type JobState } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 
 const updateIntervalMs = 100;
@@ -10,7 +10,7 @@ const updateIntervalMs = 100;
  * its signal.
  */
 export class Job {
-  readonly jobId = randomUUID();
+  readonly jobId: string;
   readonly #controller = new AbortController();
   readonly #events: EventBus;
   readonly #kind: string;
@@ -22,7 +22,16 @@ export class Job {
   #completed = 0;
   #lastEmitAt = Number.NEGATIVE_INFINITY;
 
-  constructor(events: EventBus, kind: string, title: string, total: number, onSettled: () => void = () => {}, now: () => number = Date.now) {
+  constructor(
+    events: EventBus,
+    kind: string,
+    title: string,
+    total: number,
+    onSettled: () => void = () => {},
+    now: () => number = Date.now,
+    jobId: string = randomUUID(),
+  ) {
+    this.jobId = jobId;
     this.#events = events;
     this.#kind = kind;
     this.#title = title;
@@ -106,11 +115,11 @@ export class Jobs {
     this.#events = events;
   }
 
-  start(kind: string, title: string, total: number): Job {
-    let id = '';
-    const job = new Job(this.#events, kind, title, total, () => this.#running.delete(id));
-    id = job.jobId;
-    this.#running.set(id, job);
+  /** `jobId`: the caller's name for the job, so it can follow and cancel it from the first event. */
+  start(kind: string, title: string, total: number, jobId: string = randomUUID()): Job {
+    if (this.#running.has(jobId)) throw new StudioError('ALREADY_EXISTS', `A job with id ${jobId} is already running`);
+    const job = new Job(this.#events, kind, title, total, () => this.#running.delete(jobId), Date.now, jobId);
+    this.#running.set(jobId, job);
     return job;
   }
 
@@ -119,8 +128,8 @@ export class Jobs {
    * cancelled (work that stops early on the signal returns what it did), or
    * failed with the error's message.
    */
-  async run<T>(kind: string, title: string, work: (job: Job) => Promise<T>, summary: (result: T) => string): Promise<T> {
-    const job = this.start(kind, title, 0);
+  async run<T>(kind: string, title: string, work: (job: Job) => Promise<T>, summary: (result: T) => string, jobId?: string): Promise<T> {
+    const job = this.start(kind, title, 0, jobId);
     try {
       const result = await work(job);
       if (job.signal.aborted) job.cancelled(`Cancelled: ${summary(result)}`);

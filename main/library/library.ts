@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ProjectSummary } from '../../preload/contract';
 import { BlobStore } from './blobs';
@@ -18,6 +19,7 @@ export function openLibrary(folder: string): Library {
   const folders = findProjectFolder(folder);
   const db = openLibraryDatabase(folders.library);
   ensureProjectFolders(folders);
+  removeStaleUploads(join(folders.cache, 'uploads'));
   return {
     summary: { name: basename(folders.root), path: folders.root },
     folders,
@@ -25,4 +27,20 @@ export function openLibrary(folder: string): Library {
     blobs: new BlobStore(folders.blobs, folders.cache),
     close: () => db.close(),
   };
+}
+
+/** Upload batches a day old were abandoned (a cancelled upload, a failed import): nothing reads them any more. */
+const staleUploadMs = 24 * 60 * 60 * 1000;
+
+function removeStaleUploads(folder: string, now = Date.now()): void {
+  let batches: string[];
+  try {
+    batches = readdirSync(folder);
+  } catch {
+    return; // No uploads yet.
+  }
+  for (const batch of batches) {
+    const path = join(folder, batch);
+    if (now - statSync(path).mtimeMs > staleUploadMs) rmSync(path, { recursive: true, force: true });
+  }
 }

@@ -129,9 +129,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const staging = join(options.studio.project.library.folders.cache, 'uploads');
       sendJson(response, 200, { ok: true, value: await receiveUpload(request, staging, routePath) });
     } catch (error) {
-      const info = toErrorInfo(error);
-      // Refused uploads are transport failures: the body was not taken.
-      sendJson(response, info.code === 'INTERNAL' ? 500 : httpStatusFor[info.code], { ok: false, error: info });
+      // Like a call, the outcome is in the envelope (a 4xx would log a console error per refused file).
+      sendJson(response, 200, { ok: false, error: toErrorInfo(error) });
     }
   }
 

@@ -1,6 +1,8 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { connectStudio } from './lib/api';
+import { createFileStaging } from './lib/file-staging';
+import { DatasetsWorkspace } from './lib/state/datasets-workspace.svelte';
 import { Navigation } from './lib/state/navigation.svelte';
 import { StudioStatus } from './lib/state/status.svelte';
 import './styles/theme.css';
@@ -10,5 +12,10 @@ if (!target) throw new Error('index.html has no #app element');
 const connection = connectStudio();
 mount(App, {
   target,
-  props: { studio: connection.studio, navigation: new Navigation(window), status: new StudioStatus(connection) },
+  props: {
+    studio: connection.studio,
+    navigation: new Navigation(window),
+    status: new StudioStatus(connection),
+    datasets: new DatasetsWorkspace(connection.studio, createFileStaging(window, connection.localPathOf)),
+  },
 });

@@ -37,6 +37,8 @@ export function up(db: Database): void {
       domain          TEXT CHECK (domain IN ('A', 'B')),
       pair_key        TEXT,
       phash           TEXT NOT NULL CHECK (length(phash) = 16),
+      -- 16×16 normalised grey cells: confirms near duplicates the hash only suggests.
+      signature       BLOB NOT NULL CHECK (length(signature) = 256),
       near_duplicate_of INTEGER REFERENCES dataset_items(id) ON DELETE SET NULL,
       created_at      INTEGER NOT NULL
     );

@@ -12,6 +12,7 @@ export interface NewItem {
   readonly domain: Domain | null;
   readonly pairKey: string | null;
   readonly phash: string;
+  readonly signature: Uint8Array;
   readonly nearDuplicateOf: number | null;
 }
 
@@ -32,18 +33,18 @@ interface ItemRow {
 export function insertItem(db: Database, item: NewItem, now = Date.now()): number | null {
   const result = db
     .prepare(
-      `INSERT INTO dataset_items (dataset_id, blob_hash, original_name, width, height, class_label, domain, pair_key, phash, near_duplicate_of, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO dataset_items (dataset_id, blob_hash, original_name, width, height, class_label, domain, pair_key, phash, signature, near_duplicate_of, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     )
-    .run(item.datasetId, item.blobHash, item.originalName, item.width, item.height, item.classLabel, item.domain, item.pairKey, item.phash, item.nearDuplicateOf, now);
+    .run(item.datasetId, item.blobHash, item.originalName, item.width, item.height, item.classLabel, item.domain, item.pairKey, item.phash, item.signature, item.nearDuplicateOf, now);
   return result.changes === 0 ? null : Number(result.lastInsertRowid);
 }
 
-/** Every item's perceptual hash, for flagging near duplicates during an import. */
-export function perceptualHashes(db: Database, datasetId: number, domain: Domain | null): { id: number; phash: string }[] {
+/** Every item's fingerprint, for flagging near duplicates during an import. */
+export function fingerprints(db: Database, datasetId: number, domain: Domain | null): { id: number; phash: string; signature: Uint8Array }[] {
   return db
-    .prepare('SELECT id, phash FROM dataset_items WHERE dataset_id = ? AND domain IS ? ORDER BY id')
-    .all(datasetId, domain) as { id: number; phash: string }[];
+    .prepare('SELECT id, phash, signature FROM dataset_items WHERE dataset_id = ? AND domain IS ? ORDER BY id')
+    .all(datasetId, domain) as { id: number; phash: string; signature: Uint8Array }[];
 }
 
 export interface ItemFilter {

@@ -14,14 +14,16 @@ export interface StudioConnection {
   readonly transport: 'electron' | 'serve';
   /** Serve mode only: follows the event socket going down and coming back. */
   readonly onConnectionChange: (listener: ConnectionListener) => void;
+  /** Electron only: where a dropped or picked file lies on disk. Serve mode uploads files instead. */
+  readonly localPathOf: ((file: File) => string) | null;
 }
 
 export function connectStudio(): StudioConnection {
   if (window.studio) {
-    return { studio: unwrap(window.studio), transport: 'electron', onConnectionChange: () => {} };
+    return { studio: unwrap(window.studio), transport: 'electron', onConnectionChange: () => {}, localPathOf: window.studio.localPathOf ?? null };
   }
   const serve = createServeBridge(window);
-  return { studio: unwrap(serve.bridge), transport: 'serve', onConnectionChange: serve.onConnectionChange };
+  return { studio: unwrap(serve.bridge), transport: 'serve', onConnectionChange: serve.onConnectionChange, localPathOf: null };
 }
 
 /** Turns envelope-returning bridge methods into value-returning ones that throw on failure. */

@@ -36,6 +36,15 @@ export function createServeBridge(page: Window): ServeBridge {
   return { bridge, onConnectionChange: (listener) => void listeners.add(listener) };
 }
 
+/**
+ * The Authorization header for other requests to the serve-mode server
+ * (uploads). Empty under Electron and before the bridge has taken the token.
+ */
+export function serveAuthHeaders(page: Window): Record<string, string> {
+  const token = page.sessionStorage.getItem(tokenKey);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 function takeToken(page: Window): string | null {
   const url = new URL(page.location.href);
   const fromUrl = url.searchParams.get('token');

@@ -27,6 +27,7 @@ describe('library repositories', () => {
     domain: null,
     pairKey: null,
     phash: '0'.repeat(16),
+    signature: new Uint8Array(256),
     nearDuplicateOf: null,
     ...extra,
   });
