@@ -1,7 +1,8 @@
 // Takes the README's screenshots from the running app: starts serve mode on a
-// scratch project, opens it in Debian's Chromium and captures each view.
+// scratch project holding Debian's Fashion-MNIST test set, opens it in
+// Debian's Chromium and captures each view.
 // Usage: npm run build && node scripts/screenshots.js [view ...]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,12 @@ import { chromium } from '@playwright/test';
 
 const views = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['library'];
 const scratch = mkdtempSync(join(tmpdir(), 'studio-screenshots-'));
+const fashionMnist = '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz';
+const seeded = spawnSync(process.execPath, ['dist/main/cli.js', 'import', 'Fashion-MNIST', fashionMnist, '--kind', 'images'], {
+  env: { ...process.env, XDG_CONFIG_HOME: scratch },
+  stdio: 'inherit',
+});
+if (seeded.status !== 0) process.exit(1);
 const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
   env: { ...process.env, XDG_CONFIG_HOME: scratch },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -24,7 +31,8 @@ try {
   mkdirSync('docs/screenshots', { recursive: true });
   for (const view of views) {
     await page.evaluate((id) => (location.hash = `#/${id}`), view);
-    await page.waitForTimeout(300);
+    if (view === 'datasets') await page.getByText('Fashion-MNIST').first().click();
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
     console.log(`docs/screenshots/${view}.png`);
   }
