@@ -3,7 +3,7 @@
  * CLI each build one Studio and differ only in how they reach it.
  */
 import { existsSync } from 'node:fs';
-import type { Envelope, ProjectSummary, StudioMode } from '../preload/contract';
+import type { BackendName, Envelope, ProjectSummary, StudioMode } from '../preload/contract';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/events';
 import { createServices } from './api/services';
@@ -12,6 +12,7 @@ import { Jobs } from './jobs/jobs';
 import type { SpawnEngine } from './engine/protocol';
 import { CurrentProject } from './library/current-project';
 import { ComputeBackends } from './system/compute';
+import { Trainer } from './training/trainer';
 
 export interface Studio {
   readonly dispatch: Dispatch;
@@ -23,14 +24,20 @@ export interface Studio {
   close(): void;
 }
 
-export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine): Studio {
+export interface StudioOptions {
+  /** Compute on this backend rather than the fastest that loads (settings or --backend). */
+  readonly backend?: BackendName | null;
+}
+
+export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options: StudioOptions = {}): Studio {
   const events = new EventBus();
   const engine = new EngineHost(spawnEngine);
   const project = new CurrentProject(events);
   const jobs = new Jobs(events);
-  const compute = new ComputeBackends(engine, jobs);
+  const compute = new ComputeBackends(engine, jobs, options.backend ?? null);
+  const trainer = new Trainer(project, engine, compute, jobs, events);
   return {
-    dispatch: createDispatcher(createServices({ mode, compute, project, jobs })),
+    dispatch: createDispatcher(createServices({ mode, compute, project, jobs, engine, trainer })),
     events,
     project,
     compute,

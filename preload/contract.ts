@@ -27,6 +27,7 @@ import type {
   PrepareRequest,
 } from './contract/datasets';
 import type { Envelope } from './contract/errors';
+import type { SampledImage, SampleRequest } from './contract/latent';
 import type {
   CreateProjectRequest,
   DoctorReport,
@@ -36,9 +37,23 @@ import type {
   ProjectSummary,
   SystemInfo,
 } from './contract/system';
+import type {
+  EstimateRequest,
+  MetricSeries,
+  MetricsRequest,
+  PresetEstimate,
+  ResumeRequest,
+  RunDetail,
+  RunRef,
+  RunSummary,
+  StartTrainingRequest,
+  TrainingProgress,
+} from './contract/training';
 
 export type * from './contract/datasets';
+export type * from './contract/latent';
 export type * from './contract/system';
+export type * from './contract/training';
 export { StudioError } from './contract/errors';
 export type { Envelope, ErrorCode, StudioErrorInfo } from './contract/errors';
 export { argumentSchemas } from './contract/schemas';
@@ -72,16 +87,34 @@ export interface StudioApi {
     makePairs(request: MakePairsRequest): Promise<DatasetSummary>;
     checkPair(request: CheckPairRequest): Promise<PairCheck>;
   };
+  readonly training: {
+    /** Queues a run and returns at once; progress arrives as trainingProgress events. */
+    start(request: StartTrainingRequest): Promise<RunSummary>;
+    /** Stops after the step under way with a checkpoint; resume continues exactly from there. */
+    pause(request: RunRef): Promise<RunSummary>;
+    resume(request: ResumeRequest): Promise<RunSummary>;
+    /** Ends a run for good (its checkpoints stay). */
+    stop(request: RunRef): Promise<RunSummary>;
+    list(): Promise<readonly RunSummary[]>;
+    get(request: RunRef): Promise<RunDetail>;
+    metrics(request: MetricsRequest): Promise<readonly MetricSeries[]>;
+    /** Each preset's steps and a time estimate from a few steps timed on the active backend. */
+    estimate(request: EstimateRequest): Promise<readonly PresetEstimate[]>;
+  };
+  readonly latent: {
+    sample(request: SampleRequest): Promise<readonly SampledImage[]>;
+  };
 }
 
 /** Events the main process pushes to every connected renderer. */
 export interface StudioEvents {
   jobProgress: JobProgress;
   projectChanged: ProjectSummary;
+  trainingProgress: TrainingProgress;
 }
 
 export type EventName = keyof StudioEvents;
-export const eventNames = ['jobProgress', 'projectChanged'] as const satisfies readonly EventName[];
+export const eventNames = ['jobProgress', 'projectChanged', 'trainingProgress'] as const satisfies readonly EventName[];
 
 // ---------------------------------------------------------------- names
 

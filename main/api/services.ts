@@ -2,20 +2,26 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StudioApi, StudioMode } from '../../preload/contract';
 import { datasetsService } from '../datasets/service';
+import type { EngineHost } from '../engine/host';
 import type { Jobs } from '../jobs/jobs';
+import { latentService } from '../latent/service';
 import type { CurrentProject } from '../library/current-project';
 import type { ComputeBackends } from '../system/compute';
 import { doctorReport, systemInfo } from '../system/info';
+import { trainingService } from '../training/service';
+import type { Trainer } from '../training/trainer';
 
 export interface ServiceContext {
   readonly mode: StudioMode;
   readonly compute: ComputeBackends;
   readonly project: CurrentProject;
   readonly jobs: Jobs;
+  readonly engine: EngineHost;
+  readonly trainer: Trainer;
 }
 
 /** The implementation of the contract; its arguments arrive already validated by the dispatcher. */
-export function createServices({ mode, compute, project, jobs }: ServiceContext): StudioApi {
+export function createServices({ mode, compute, project, jobs, engine, trainer }: ServiceContext): StudioApi {
   return {
     system: {
       info: async () => systemInfo(mode, compute, project),
@@ -33,5 +39,7 @@ export function createServices({ mode, compute, project, jobs }: ServiceContext)
       },
     },
     datasets: datasetsService(project, jobs),
+    training: trainingService(project, trainer, engine, compute),
+    latent: latentService(project, engine, compute),
   };
 }

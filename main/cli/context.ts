@@ -1,7 +1,7 @@
 import { forkEngine } from '../engine/fork';
 import { appPaths, defaultProjectPath, userDataDir, type AppPaths } from '../paths';
 import { createStudio, openOrCreateProject, type Studio } from '../studio';
-import { StudioError, type StudioMode } from '../../preload/contract';
+import { StudioError, type BackendName, type StudioMode } from '../../preload/contract';
 
 /** What a command needs from outside: where to write, where the app is. */
 export interface CliIo {
@@ -23,8 +23,8 @@ export function defaultIo(): CliIo {
   };
 }
 
-export function studioFor(mode: StudioMode, io: CliIo): Studio {
-  return createStudio(mode, forkEngine(io.paths.engineEntry));
+export function studioFor(mode: StudioMode, io: CliIo, backend?: BackendName): Studio {
+  return createStudio(mode, forkEngine(io.paths.engineEntry), { backend: backend ?? null });
 }
 
 /** Pipes and logs get a line every few seconds instead of a redrawn one. */
@@ -49,8 +49,8 @@ export async function openProjectOption(studio: Studio, io: CliIo, project: stri
 }
 
 /** For commands that run once: a studio for the length of `work`, closed however it ends. */
-export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise<T>): Promise<T> {
-  const studio = studioFor('cli', io);
+export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise<T>, backend?: BackendName): Promise<T> {
+  const studio = studioFor('cli', io, backend);
   try {
     return await work(studio);
   } finally {

@@ -2,6 +2,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { datasetsCommand } from './commands/datasets';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
+import { sampleCommand } from './commands/sample';
+import { trainCommand } from './commands/train';
 import { serveCommand } from './commands/serve';
 import { StudioError } from '../../preload/contract';
 import type { CliIo } from './context';
@@ -32,6 +34,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(rest, io);
       case 'datasets':
         return await datasetsCommand(rest, io);
+      case 'train':
+        return await trainCommand(rest, io);
+      case 'sample':
+        return await sampleCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
         const stop = () => void handle.stop();

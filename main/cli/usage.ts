@@ -23,9 +23,18 @@ Commands:
             --project DIR
   datasets  List the project's datasets
             --project DIR
+  train --dataset NAME [--model dcgan] [--resolution 32|64|128] [--steps N]
+        [--batch B] [--seed S] [--preset quick|balanced|quality] [--conditional]
+            Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
+  train --resume RUN [--steps N]
+            Continue a paused run exactly where it stopped (optionally further).
+  sample --checkpoint ID --count N --seed S --out DIR [--ema | --no-ema]
+            Write seed-S.png … from a checkpoint (never overwriting files).
 
 Options for every command:
   --json      machine-readable output on stdout
+  --backend tensorflow-gpu|tensorflow|wasm|cpu
+              compute on this backend instead of the fastest that loads
   --help      this text
   --version   the version
 `;

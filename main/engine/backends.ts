@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendProbe, BackendReport } from '../../preload/contract';
+import { registerWasmTrainingKernels } from './kernels/register';
 
 interface Candidate {
   readonly name: BackendName;
@@ -45,7 +46,11 @@ const candidates: readonly Candidate[] = [
     name: 'wasm',
     tfjsName: 'wasm',
     packageName: '@tensorflow/tfjs-backend-wasm',
-    load: () => import('@tensorflow/tfjs-backend-wasm'),
+    load: async () => {
+      await import('@tensorflow/tfjs-backend-wasm');
+      // Stock tfjs-backend-wasm cannot train conv nets (no Conv2DBackpropFilter); ours can, and faster.
+      registerWasmTrainingKernels();
+    },
     describe: async () => {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
@@ -65,7 +70,13 @@ const candidates: readonly Candidate[] = [
   },
 ];
 
+/**
+ * Tries every backend, then computes on `force` (a user's choice in settings
+ * or --backend) or else on the fastest that loaded. A forced backend that did
+ * not load is an error that says why, not a silent fallback.
+ */
 export async function probeBackends(
+  force: BackendName | null,
   onStep: (completed: number, total: number, message: string) => void,
 ): Promise<BackendReport> {
   // Our report says which backends load and what to do; tfjs's own console advice would only repeat it.
@@ -75,9 +86,29 @@ export async function probeBackends(
     onStep(index, candidates.length, `Trying ${candidate.packageName}`);
     probes.push(await probe(candidate, probes));
   }
-  const active = probes.find((p) => p.loaded)?.name ?? null;
+  const chosen = force ? probes.find((p) => p.name === force) : probes.find((p) => p.loaded);
+  if (force && !chosen?.loaded) throw new Error(`The ${force} backend was asked for, but it did not load: ${chosen?.detail ?? 'unknown backend'}`);
+  const active = chosen?.name ?? null;
   if (active) await tf.setBackend(candidates.find((c) => c.name === active)!.tfjsName);
   return { active, tfjsVersion: tf.version_core, probes };
+}
+
+let selected: { force: BackendName | null; report: Promise<BackendReport> } | null = null;
+
+/**
+ * The backend tensor work runs on, probed once per engine process (again only
+ * if a different one is forced, or the last probe failed). Every tensor
+ * request names the forced backend, so a restarted engine chooses the same.
+ */
+export function ensureBackend(force: BackendName | null, onStep: (completed: number, total: number, message: string) => void = () => {}): Promise<BackendReport> {
+  if (!selected || selected.force !== force) {
+    const report = probeBackends(force, onStep).catch((error: unknown) => {
+      selected = null;
+      throw error;
+    });
+    selected = { force, report };
+  }
+  return selected.report;
 }
 
 async function probe(candidate: Candidate, earlier: readonly BackendProbe[]): Promise<BackendProbe> {

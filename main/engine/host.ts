@@ -1,9 +1,15 @@
-import type { EngineChannel, EngineProgress, EngineReply, EngineRequestMap, EngineRequestType, SpawnEngine } from './protocol';
+import type { EngineChannel, EngineReply, EngineRequest, EngineRequestMap, EngineRequestType, SpawnEngine } from './protocol';
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
-  readonly onProgress: ((progress: EngineProgress) => void) | undefined;
+  readonly onProgress: ((progress: unknown) => void) | undefined;
+}
+
+/** A request in flight: its result, and a way to ask the engine to stop it early. */
+export interface EngineTask<T> {
+  readonly result: Promise<T>;
+  cancel(): void;
 }
 
 /**
@@ -24,14 +30,29 @@ export class EngineHost {
   request<K extends EngineRequestType>(
     type: K,
     params: EngineRequestMap[K]['params'],
-    onProgress?: (progress: EngineProgress) => void,
+    onProgress?: (progress: EngineRequestMap[K]['progress']) => void,
   ): Promise<EngineRequestMap[K]['result']> {
+    return this.start(type, params, onProgress).result;
+  }
+
+  /** Like request, with a cancel that asks the engine to stop the request at its next safe point. */
+  start<K extends EngineRequestType>(
+    type: K,
+    params: EngineRequestMap[K]['params'],
+    onProgress?: (progress: EngineRequestMap[K]['progress']) => void,
+  ): EngineTask<EngineRequestMap[K]['result']> {
     const channel = this.#ensureChannel();
     const seq = this.#nextSeq++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject, onProgress });
-      channel.send({ seq, type, params } as Extract<Parameters<EngineChannel['send']>[0], { type: K }>);
+    const result = new Promise<EngineRequestMap[K]['result']>((resolve, reject) => {
+      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject, onProgress: onProgress as ((progress: unknown) => void) | undefined });
+      channel.send({ seq, type, params } as EngineRequest);
     });
+    return {
+      result,
+      cancel: () => {
+        if (this.#pending.has(seq) && this.#channel === channel) void this.request('cancel', { seq }).catch(() => {});
+      },
+    };
   }
 
   /** Stops the engine; requests in flight fail with `reason`. */
@@ -60,7 +81,7 @@ export class EngineHost {
     const pending = this.#pending.get(reply.seq);
     if (!pending) return; // Already failed by an exit; a late reply must not settle it twice.
     if (reply.kind === 'progress') {
-      pending.onProgress?.(reply);
+      pending.onProgress?.(reply.progress);
       return;
     }
     this.#pending.delete(reply.seq);

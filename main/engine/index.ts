@@ -1,25 +1,46 @@
 /**
  * The engine process: all tensor work happens here, away from the UI and the
- * database. It answers requests from the main process over its port.
+ * database. It answers requests from the main process over its port; a long
+ * request checks between steps whether it has been asked to stop.
  */
-import { probeBackends } from './backends';
+import { ensureBackend } from './backends';
+import { handleTraining } from './train/requests';
 import { connectToHost, type EnginePort } from './port';
 import type { EngineRequest } from './protocol';
 
 const port = connectToHost();
+const cancelled = new Set<number>();
+const running = new Set<number>();
+
 port.onRequest((request) => void serve(port, request));
 
 async function serve(port: EnginePort, request: EngineRequest): Promise<void> {
-  const progress = (completed: number, total: number, message: string) =>
-    port.reply({ kind: 'progress', seq: request.seq, completed, total, message });
+  const progress = (value: unknown) => port.reply({ kind: 'progress', seq: request.seq, progress: value });
+  running.add(request.seq);
   try {
-    switch (request.type) {
-      case 'probeBackends':
-        port.reply({ kind: 'settled', seq: request.seq, ok: true, value: await probeBackends(progress) });
-        break;
-    }
+    const value = await handle(request, progress, () => cancelled.has(request.seq));
+    port.reply({ kind: 'settled', seq: request.seq, ok: true, value });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     port.reply({ kind: 'settled', seq: request.seq, ok: false, error: message });
+  } finally {
+    running.delete(request.seq);
+    cancelled.delete(request.seq);
   }
 }
+
+async function handle(request: EngineRequest, progress: (value: unknown) => void, shouldStop: () => boolean): Promise<unknown> {
+  switch (request.type) {
+    case 'probeBackends':
+      return ensureBackend(request.params.force, (completed, total, message) => progress({ completed, total, message }));
+    case 'cancel': {
+      const target = request.params.seq;
+      if (!running.has(target)) return false;
+      cancelled.add(target);
+      return true;
+    }
+    default:
+      return handleTraining(request, progress, shouldStop);
+  }
+}
+

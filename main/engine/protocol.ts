@@ -1,12 +1,77 @@
 /**
  * Messages between the main process and the engine process. Every request
  * carries a seq number and is settled exactly once, by a `settled` reply or,
- * if the engine dies first, by the host failing it.
+ * if the engine dies first, by the host failing it. Long requests report
+ * progress of their own kind; `cancel` asks one to stop early.
  */
-import type { BackendReport } from '../../preload/contract';
+import type { BackendName, BackendReport } from '../../preload/contract';
+import type { GanConfig } from './models/config';
+
+export interface StepProgress {
+  readonly completed: number;
+  readonly total: number;
+  readonly message: string;
+}
+
+export interface TrainParams {
+  /** The backend the user forced, or null for the fastest that loads. */
+  readonly backend: BackendName | null;
+  readonly config: GanConfig;
+  readonly seed: number;
+  readonly totalSteps: number;
+  /** The prepared dataset (a tensor cache file). */
+  readonly datasetCache: string;
+  readonly checkpointDir: string;
+  readonly previewDir: string;
+  /** Continue from this checkpoint; null starts afresh. */
+  readonly resumeFrom: string | null;
+  readonly checkpointEvery: number;
+  readonly previewEvery: number;
+  readonly metricsEvery: number;
+}
+
+export type TrainEvent =
+  | {
+      readonly type: 'metrics';
+      readonly step: number;
+      readonly trainSeconds: number;
+      readonly values: readonly { readonly name: string; readonly step: number; readonly value: number }[];
+    }
+  | { readonly type: 'preview'; readonly step: number; readonly path: string }
+  | {
+      readonly type: 'checkpoint';
+      readonly step: number;
+      readonly path: string;
+      readonly size: number;
+      readonly sha256: string;
+      readonly metrics: Readonly<Record<string, number>>;
+    };
+
+export interface TrainResult {
+  readonly step: number;
+  /** True when it stopped early because it was asked to. */
+  readonly stopped: boolean;
+  readonly trainSeconds: number;
+}
+
+export interface SampleParams {
+  readonly backend: BackendName | null;
+  readonly checkpoint: string;
+  readonly count: number;
+  readonly seed: number;
+  readonly ema: boolean;
+  /** Where to write image-0000.png, image-0001.png, … */
+  readonly outDir: string;
+}
 
 export interface EngineRequestMap {
-  probeBackends: { params: Record<string, never>; result: BackendReport };
+  probeBackends: { params: { readonly force: BackendName | null }; result: BackendReport; progress: StepProgress };
+  train: { params: TrainParams; result: TrainResult; progress: TrainEvent };
+  sample: { params: SampleParams; result: { readonly files: readonly string[] }; progress: StepProgress };
+  /** Seconds per training step for a config, timed over a few real steps on synthetic data. */
+  estimate: { params: { readonly backend: BackendName | null; readonly config: GanConfig }; result: { readonly secondsPerStep: number }; progress: StepProgress };
+  /** Asks request `seq` to stop at its next safe point; false when it is not running. */
+  cancel: { params: { readonly seq: number }; result: boolean; progress: never };
 }
 
 export type EngineRequestType = keyof EngineRequestMap;
@@ -16,15 +81,9 @@ export type EngineRequest = {
 }[EngineRequestType];
 
 export type EngineReply =
-  | { readonly kind: 'progress'; readonly seq: number; readonly completed: number; readonly total: number; readonly message: string }
+  | { readonly kind: 'progress'; readonly seq: number; readonly progress: unknown }
   | { readonly kind: 'settled'; readonly seq: number; readonly ok: true; readonly value: unknown }
   | { readonly kind: 'settled'; readonly seq: number; readonly ok: false; readonly error: string };
-
-export interface EngineProgress {
-  readonly completed: number;
-  readonly total: number;
-  readonly message: string;
-}
 
 /** The host's side of one engine process, whatever started it. */
 export interface EngineChannel {

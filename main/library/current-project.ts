@@ -2,6 +2,7 @@ import { StudioError, type ProjectSummary } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 import { openLibrary, type Library } from './library';
 import { createProjectFolder } from './project';
+import { pauseInterruptedRuns } from './repos/runs';
 
 /** The project every service works in; switching it closes the old library and tells every window. */
 export class CurrentProject {
@@ -23,7 +24,10 @@ export class CurrentProject {
   }
 
   open(path: string): ProjectSummary {
-    return this.#switchTo(openLibrary(path));
+    const library = openLibrary(path);
+    // Runs left training by a crash or a kill can be resumed from their last checkpoint.
+    pauseInterruptedRuns(library.db);
+    return this.#switchTo(library);
   }
 
   create(path: string): ProjectSummary {

@@ -5,17 +5,21 @@ import type { Jobs } from '../jobs/jobs';
 /**
  * Which backend the engine computes on. The probe runs once, in the engine,
  * as a visible job; until it settles the active backend is unknown (null).
+ * `forced` is the user's choice (settings or --backend); null takes the
+ * fastest that loads.
  */
 export class ComputeBackends {
   readonly #engine: EngineHost;
   readonly #jobs: Jobs;
+  readonly forced: BackendName | null;
   #report: Promise<BackendReport> | null = null;
   #active: BackendName | null = null;
   #tfjsVersion: string | null = null;
 
-  constructor(engine: EngineHost, jobs: Jobs) {
+  constructor(engine: EngineHost, jobs: Jobs, forced: BackendName | null = null) {
     this.#engine = engine;
     this.#jobs = jobs;
+    this.forced = forced;
   }
 
   get active(): BackendName | null {
@@ -35,7 +39,7 @@ export class ComputeBackends {
   async #probe(): Promise<BackendReport> {
     const job = this.#jobs.start('backend-probe', 'Checking compute backends', 1);
     try {
-      const report = await this.#engine.request('probeBackends', {}, (step) =>
+      const report = await this.#engine.request('probeBackends', { force: this.forced }, (step) =>
         job.update(step.completed, step.total, step.message),
       );
       this.#active = report.active;

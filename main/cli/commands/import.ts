@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatasetKind, ImportReport, JobProgress } from '../../../preload/contract';
 import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { oneOf } from '../options';
 import { progressLine } from '../progress';
 import { UsageError } from '../usage';
 
@@ -54,10 +55,4 @@ function describe(report: ImportReport): string {
   ];
   if (report.cancelled) lines.push('Run the same command again to pick up where it stopped.');
   return `${lines.join('\n')}\n`;
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, got "${value}"`);
-  return value as T;
 }

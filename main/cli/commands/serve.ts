@@ -3,6 +3,7 @@ import { isLoopback } from '../../server/auth';
 import { startServer, type RunningServer } from '../../server/server';
 import type { Studio } from '../../studio';
 import { openProjectOption, studioFor, type CliIo } from '../context';
+import { backendOption } from '../options';
 import { UsageError } from '../usage';
 
 export const defaultPort = 5417;
@@ -21,6 +22,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
     options: {
       json: { type: 'boolean', default: false },
       project: { type: 'string' },
+      backend: { type: 'string' },
       port: { type: 'string', default: String(defaultPort) },
       host: { type: 'string', default: '127.0.0.1' },
     },
@@ -28,7 +30,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
   });
   const port = parsePort(values.port);
 
-  const studio = studioFor('serve', io);
+  const studio = studioFor('serve', io, backendOption(values.backend));
   let server: RunningServer;
   try {
     await openProjectOption(studio, io, values.project);

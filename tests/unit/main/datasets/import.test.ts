@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportRequest, JobProgress } from '../../../../preload/contract';
@@ -9,23 +8,8 @@ import { EventBus } from '../../../../main/api/events';
 import { datasetsService } from '../../../../main/datasets/service';
 import { Jobs } from '../../../../main/jobs/jobs';
 import { CurrentProject } from '../../../../main/library/current-project';
+import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
 import { patternImage, pngClaiming } from './fixtures';
-
-const fashionMnist = '/usr/share/datasets/fashion-mnist';
-
-/** The first `count` Fashion-MNIST test images and labels, as IDX files of their own. */
-function fashionMnistSubset(folder: string, count: number): string {
-  const images = gunzipSync(readFileSync(join(fashionMnist, 't10k-images-idx3-ubyte.gz')));
-  const labels = gunzipSync(readFileSync(join(fashionMnist, 't10k-labels-idx1-ubyte.gz')));
-  const imageHeader = Buffer.from(images.subarray(0, 16));
-  imageHeader.writeUInt32BE(count, 4);
-  const labelHeader = Buffer.from(labels.subarray(0, 8));
-  labelHeader.writeUInt32BE(count, 4);
-  const imagesPath = join(folder, 'fashion-images-idx3-ubyte');
-  writeFileSync(imagesPath, Buffer.concat([imageHeader, images.subarray(16, 16 + count * 784)]));
-  writeFileSync(join(folder, 'fashion-labels-idx1-ubyte'), Buffer.concat([labelHeader, labels.subarray(8, 8 + count)]));
-  return imagesPath;
-}
 
 describe('dataset import', () => {
   let base: string;
@@ -45,7 +29,7 @@ describe('dataset import', () => {
     service.import({ dataset: 'Set', kind: 'images', ...request });
 
   it('imports a few thousand real Fashion-MNIST images from IDX files, with their labels', async () => {
-    const imagesPath = fashionMnistSubset(base, 2000);
+    const imagesPath = fashionMnistIdx(base, 2000);
     const report = await importInto({ dataset: 'Fashion', paths: [imagesPath] });
     expect(report.problems).toEqual([]);
     expect(report.imported + report.duplicates).toBe(2000);

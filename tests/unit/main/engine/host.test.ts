@@ -25,11 +25,11 @@ describe('engine host', () => {
     const engine = scriptedChannel();
     const host = new EngineHost(() => engine.channel);
     const progress: string[] = [];
-    const first = host.request('probeBackends', {}, (p) => progress.push(p.message));
-    const second = host.request('probeBackends', {});
+    const first = host.request('probeBackends', { force: null }, (p) => progress.push(p.message));
+    const second = host.request('probeBackends', { force: null });
     const [a, b] = engine.sent;
     expect(a!.seq).not.toBe(b!.seq);
-    engine.reply({ kind: 'progress', seq: a!.seq, completed: 1, total: 4, message: 'Trying wasm' });
+    engine.reply({ kind: 'progress', seq: a!.seq, progress: { completed: 1, total: 4, message: 'Trying wasm' } });
     engine.reply({ kind: 'settled', seq: b!.seq, ok: false, error: 'no backends' });
     engine.reply({ kind: 'settled', seq: a!.seq, ok: true, value: { active: 'wasm' } });
     engine.reply({ kind: 'settled', seq: a!.seq, ok: false, error: 'a duplicate reply' });
@@ -42,12 +42,12 @@ describe('engine host', () => {
     const engines = [scriptedChannel(), scriptedChannel()];
     let spawned = 0;
     const host = new EngineHost(() => engines[spawned++]!.channel);
-    const pending = host.request('probeBackends', {});
+    const pending = host.request('probeBackends', { force: null });
     engines[0]!.exit('killed by SIGKILL');
     await expect(pending).rejects.toThrow('The engine process stopped: killed by SIGKILL');
     // A late reply from the dead engine must not settle anything twice.
     engines[0]!.reply({ kind: 'settled', seq: engines[0]!.sent[0]!.seq, ok: true, value: null });
-    const next = host.request('probeBackends', {});
+    const next = host.request('probeBackends', { force: null });
     expect(spawned).toBe(2);
     engines[1]!.reply({ kind: 'settled', seq: engines[1]!.sent[0]!.seq, ok: true, value: 'fresh' });
     await expect(next).resolves.toBe('fresh');
@@ -56,7 +56,7 @@ describe('engine host', () => {
   it('stop() kills the engine and fails what was in flight', async () => {
     const engine = scriptedChannel();
     const host = new EngineHost(() => engine.channel);
-    const pending = host.request('probeBackends', {});
+    const pending = host.request('probeBackends', { force: null });
     host.stop('the app is quitting');
     await expect(pending).rejects.toThrow('the app is quitting');
     expect(engine.killed()).toBe(true);
@@ -70,7 +70,7 @@ describe('engine process (built by npm run build)', () => {
     const host = new EngineHost(forkEngine(entry));
     const steps: string[] = [];
     try {
-      const report: BackendReport = await host.request('probeBackends', {}, (p) => steps.push(p.message));
+      const report: BackendReport = await host.request('probeBackends', { force: null }, (p) => steps.push(p.message));
       expect(report.probes.map((p) => p.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
       const firstLoaded = report.probes.find((p) => p.loaded);
       expect(report.active).toBe(firstLoaded?.name);
@@ -87,6 +87,6 @@ describe('engine process (built by npm run build)', () => {
 
   it('turns a crash of the engine process into a failed request', async () => {
     const host = new EngineHost(forkEngine(join(import.meta.dirname, '../../../fixtures/crashing-engine.js')));
-    await expect(host.request('probeBackends', {})).rejects.toThrow(/The engine process stopped: (exited with code 3|killed)/);
+    await expect(host.request('probeBackends', { force: null })).rejects.toThrow(/The engine process stopped: (exited with code 3|killed)/);
   });
 });

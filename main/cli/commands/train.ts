@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import type { RunDetail, RunSummary, TrainingProgress } from '../../../preload/contract';
+import type { Studio } from '../../studio';
+import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { backendOption, integerOption, oneOf } from '../options';
+import { UsageError } from '../usage';
+
+const settled = new Set(['completed', 'paused', 'stopped', 'failed']);
+
+/**
+ * `latent-studio train`: starts (or with --resume, continues) a run and
+ * follows it to the end. Ctrl+C pauses it with a checkpoint (exit 130);
+ * `--resume RUN` later continues exactly where it stopped.
+ */
+export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      project: { type: 'string' },
+      dataset: { type: 'string' },
+      model: { type: 'string', default: 'dcgan' },
+      resolution: { type: 'string', default: '32' },
+      steps: { type: 'string' },
+      batch: { type: 'string' },
+      seed: { type: 'string' },
+      preset: { type: 'string' },
+      conditional: { type: 'boolean', default: false },
+      backend: { type: 'string' },
+      resume: { type: 'string' },
+    },
+    strict: true,
+  });
+  const backend = backendOption(values.backend);
+  const steps = integerOption(values.steps, '--steps');
+  const resume = integerOption(values.resume, '--resume');
+  if (resume === undefined && !values.dataset) throw new UsageError('train needs --dataset NAME (or --resume RUN to continue a run)');
+  if (values.model !== 'dcgan') throw new UsageError(`--model must be dcgan, got "${values.model}" (pix2pix and CycleGAN arrive with the Translate tools)`);
+  const resolution = oneOf(values.resolution, ['32', '64', '128'] as const, '--resolution');
+
+  return withStudio(io, async (studio) => {
+    await openProjectOption(studio, io, values.project);
+    const started =
+      resume !== undefined
+        ? await call<RunSummary>(studio, 'training.resume', [{ runId: resume, ...(steps !== undefined && { steps }) }])
+        : await call<RunSummary>(studio, 'training.start', [
+            {
+              dataset: values.dataset,
+              model: 'dcgan',
+              resolution: Number(resolution),
+              ...(steps !== undefined && { steps }),
+              ...(values.batch !== undefined && { batchSize: integerOption(values.batch, '--batch') }),
+              ...(values.seed !== undefined && { seed: integerOption(values.seed, '--seed') }),
+              ...(values.preset !== undefined && { preset: oneOf(values.preset, ['quick', 'balanced', 'quality'] as const, '--preset') }),
+              ...(values.conditional && { conditional: true }),
+            },
+          ]);
+    const detail = await follow(studio, io, started.id);
+    io.progress(null);
+    if (values.json) io.stdout(`${JSON.stringify(detail, null, 2)}\n`);
+    else io.stdout(describe(detail));
+    return detail.status === 'failed' ? 1 : detail.status === 'paused' ? 130 : 0;
+  }, backend);
+}
+
+/** Prints progress until the run settles; Ctrl+C pauses it. */
+async function follow(studio: Studio, io: CliIo, runId: number): Promise<RunDetail> {
+  const pause = () => void call(studio, 'training.pause', [{ runId }]).catch(() => {});
+  process.once('SIGINT', pause);
+  try {
+    await new Promise<void>((resolve) => {
+      const unsubscribe = studio.events.subscribe((event, payload) => {
+        if (event !== 'trainingProgress') return;
+        const progress = payload as TrainingProgress;
+        if (progress.runId !== runId) return;
+        io.progress(progressLine(progress));
+        if (settled.has(progress.status)) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+  } finally {
+    process.off('SIGINT', pause);
+  }
+  return call<RunDetail>(studio, 'training.get', [{ runId }]);
+}
+
+function progressLine(progress: TrainingProgress): string {
+  const parts = [`Run ${progress.runId}  step ${progress.step.toLocaleString('en')}/${progress.totalSteps.toLocaleString('en')}`];
+  if (progress.lossD !== null && progress.lossG !== null) parts.push(`D ${progress.lossD.toFixed(3)}  G ${progress.lossG.toFixed(3)}`);
+  if (progress.imagesPerSecond !== null) parts.push(`${progress.imagesPerSecond.toFixed(0)} img/s`);
+  if (progress.etaSeconds !== null) parts.push(`ETA ${Math.round(progress.etaSeconds)} s`);
+  parts.push(progress.message);
+  return parts.join('  ');
+}
+
+function describe(run: RunDetail): string {
+  const lines = [
+    `Run ${run.id} (${run.name}) ${run.status} at step ${run.step} of ${run.totalSteps} after ${run.trainSeconds.toFixed(0)} s of training`,
+    ...Object.entries(run.latest).map(([name, value]) => `  ${name.padEnd(18)} ${value.toPrecision(4)}`),
+    ...run.checkpoints.map((checkpoint) => `  checkpoint ${checkpoint.id} at step ${checkpoint.step}`),
+    ...run.warnings.map((warning) => `  ! ${warning}`),
+  ];
+  if (run.error) lines.push(`  ✗ ${run.error}`);
+  if (run.status === 'paused') lines.push(`Continue with: latent-studio train --resume ${run.id}`);
+  return `${lines.join('\n')}\n`;
+}

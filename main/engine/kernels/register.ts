@@ -1,0 +1,22 @@
+/**
+ * Installs the kernels the wasm backend needs to train conv nets, and to train
+ * them fast: the missing Conv2DBackpropFilter and a faster Conv2DBackpropInput.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
+import { fastConv2dBackpropInputConfig } from './conv2d-backprop-input';
+
+/**
+ * Call after `@tensorflow/tfjs-backend-wasm` is imported (that registers its
+ * kernels); before or after `tf.setBackend('wasm')`. Calling it again does nothing.
+ */
+export function registerWasmTrainingKernels(): void {
+  if (tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')?.kernelFunc === conv2dBackpropFilterConfig.kernelFunc) return;
+  const stockBackpropInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
+  if (stockBackpropInput === undefined) {
+    throw new Error('The wasm backend has no Conv2DBackpropInput kernel to speed up: import @tensorflow/tfjs-backend-wasm first');
+  }
+  tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
+  tf.registerKernel(fastConv2dBackpropInputConfig(stockBackpropInput));
+  tf.registerKernel(conv2dBackpropFilterConfig);
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs a generator in inference mode over latents held as plain arrays, in
+ * batches, and returns 8-bit pixels: what previews, samples and quality
+ * metrics all need. Nothing here draws random numbers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ImageBatch } from '../metrics/image-batch';
+import type { GanConfig } from '../models/config';
+import { SeededRandom } from '../random';
+
+export interface Latents {
+  readonly count: number;
+  /** count × latentSize normal draws. */
+  readonly noise: Float32Array;
+  /** A class for each image of a conditional model; null otherwise. */
+  readonly labels: Int32Array | null;
+}
+
+
+const batchSize = 32;
+
+/** The latent of seed s is the first draws of SeededRandom(s): one seed, one image, in any process. */
+export function latentsForSeeds(config: GanConfig, seeds: readonly number[]): Latents {
+  const noise = new Float32Array(seeds.length * config.latentSize);
+  seeds.forEach((seed, index) => new SeededRandom(seed).fillNormal(noise.subarray(index * config.latentSize, (index + 1) * config.latentSize)));
+  const labels = config.classes > 0 ? Int32Array.from(seeds, (seed) => seed % config.classes) : null;
+  return { count: seeds.length, noise, labels };
+}
+
+/** Images as uint8 NHWC, values 0–255. */
+export function generatePixels(generator: tfl.LayersModel, config: GanConfig, latents: Latents): ImageBatch {
+  const { resolution, channels, latentSize } = config;
+  const data = new Uint8Array(latents.count * resolution * resolution * channels);
+  for (let start = 0; start < latents.count; start += batchSize) {
+    const size = Math.min(batchSize, latents.count - start);
+    const batch = tf.tidy(() => {
+      const noise = tf.tensor2d(latents.noise.subarray(start * latentSize, (start + size) * latentSize), [size, latentSize]);
+      const inputs = latents.labels ? [noise, tf.tensor1d(latents.labels.subarray(start, start + size), 'int32')] : noise;
+      const images = generator.predict(inputs) as tf.Tensor;
+      return tf.clipByValue(tf.round(tf.mul(tf.add(images, 1), 127.5)), 0, 255);
+    });
+    data.set(Uint8Array.from(batch.dataSync()), start * resolution * resolution * channels);
+    batch.dispose();
+  }
+  return { count: latents.count, height: resolution, width: resolution, channels, pixels: data };
+}
+
+/** Lays images out in a grid, `columns` wide, with a 2-pixel gap. */
+export function gridOf(images: ImageBatch, columns: number): ImageBatch {
+  const gap = 2;
+  const rows = Math.ceil(images.count / columns);
+  const { height, width, channels } = images;
+  const gridWidth = columns * width + (columns - 1) * gap;
+  const gridHeight = rows * height + (rows - 1) * gap;
+  const data = new Uint8Array(gridWidth * gridHeight * channels).fill(24);
+  const imageBytes = height * width * channels;
+  for (let index = 0; index < images.count; index++) {
+    const left = (index % columns) * (width + gap);
+    const top = Math.floor(index / columns) * (height + gap);
+    for (let y = 0; y < height; y++) {
+      const from = index * imageBytes + y * width * channels;
+      data.set(images.pixels.subarray(from, from + width * channels), ((top + y) * gridWidth + left) * channels);
+    }
+  }
+  return { count: 1, height: gridHeight, width: gridWidth, channels, pixels: data };
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything the one-step trainers work on: the config, the two networks,
+ * the generator's moving average, and one Adam optimizer per network.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { GanConfig } from '../models/config';
+import { buildDiscriminator, buildGenerator } from '../models/dcgan';
+import { initialiseWeights } from '../models/init';
+import type { SeededRandom } from '../random';
+import { createEma } from './ema';
+
+export interface TrainingContext {
+  readonly config: GanConfig;
+  readonly generator: tfl.LayersModel;
+  readonly discriminator: tfl.LayersModel;
+  /** The generator's exponential moving average; null when config.emaDecay is 0. */
+  readonly ema: tfl.LayersModel | null;
+  readonly generatorOptimizer: tf.AdamOptimizer;
+  readonly discriminatorOptimizer: tf.AdamOptimizer;
+}
+
+/**
+ * Builds and initialises a fresh run's models. The generator draws its
+ * weights from `random` first, then the discriminator, so one seed always
+ * gives the same pair.
+ */
+export function createTrainingContext(config: GanConfig, random: SeededRandom): TrainingContext {
+  const generator = buildGenerator(config);
+  const discriminator = buildDiscriminator(config);
+  initialiseWeights(generator, random);
+  initialiseWeights(discriminator, random);
+  const [beta1, beta2] = config.betas;
+  return {
+    config,
+    generator,
+    discriminator,
+    ema: config.emaDecay > 0 ? createEma(generator) : null,
+    generatorOptimizer: tf.train.adam(config.learningRates.generator, beta1, beta2),
+    discriminatorOptimizer: tf.train.adam(config.learningRates.discriminator, beta1, beta2),
+  };
+}
+
+/** Frees every tensor the context holds: models, moving average and optimizer slots. */
+export function disposeTrainingContext(context: TrainingContext): void {
+  context.generator.dispose();
+  context.discriminator.dispose();
+  context.ema?.dispose();
+  context.generatorOptimizer.dispose();
+  context.discriminatorOptimizer.dispose();
+}

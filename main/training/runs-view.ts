@@ -1,0 +1,68 @@
+/** How runs and checkpoints look to the renderer and the CLI. */
+import type { Database } from 'better-sqlite3';
+import type { CheckpointSummary, ModelKind, RunDetail, RunSummary } from '../../preload/contract';
+import { blobUrl } from '../library/repos/asset-urls';
+import { checkpointsOf, latestMetrics, latestPreview, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
+
+/** E[sign(D(real))] above this: the discriminator has learned the training images by heart (Karras et al. 2020). */
+const overfittingSignal = 0.6;
+/** The diversity score (generated spread ÷ real spread) below which the generator is collapsing onto few modes. */
+const collapsingDiversity = 0.5;
+
+export function runSummary(db: Database, run: RunRow): RunSummary {
+  const plan = planOf(run);
+  const preview = latestPreview(db, run.id);
+  return {
+    id: run.id,
+    name: run.name,
+    dataset: run.dataset_name,
+    model: run.architecture as ModelKind,
+    resolution: Number(plan.model['resolution']),
+    status: run.status,
+    step: run.step,
+    totalSteps: plan.totalSteps,
+    createdAt: run.created_at,
+    trainSeconds: run.train_seconds,
+    error: run.error,
+    previewUrl: preview ? blobUrl(preview) : null,
+  };
+}
+
+export function runDetail(db: Database, run: RunRow): RunDetail {
+  const latest = latestMetrics(db, run.id);
+  return {
+    ...runSummary(db, run),
+    config: planOf(run).model,
+    seed: planOf(run).seed,
+    checkpoints: checkpointsOf(db, run.id).map((checkpoint) => checkpointSummary(db, checkpoint)),
+    latest,
+    warnings: warningsFrom(latest),
+  };
+}
+
+export function checkpointSummary(db: Database, checkpoint: CheckpointRow): CheckpointSummary {
+  const preview = previewAt(db, checkpoint.run_id, checkpoint.step);
+  return {
+    id: checkpoint.id,
+    runId: checkpoint.run_id,
+    step: checkpoint.step,
+    sizeBytes: checkpoint.size,
+    sha256: checkpoint.sha256,
+    metrics: JSON.parse(checkpoint.metrics) as Record<string, number>,
+    createdAt: checkpoint.created_at,
+    previewUrl: preview ? blobUrl(preview) : null,
+  };
+}
+
+function warningsFrom(latest: Readonly<Record<string, number>>): string[] {
+  const warnings: string[] = [];
+  const diversity = latest['diversity'];
+  if (diversity !== undefined && diversity < collapsingDiversity) {
+    warnings.push(`Mode collapse: the samples are ${Math.round((1 - diversity) * 100)}% less varied than the dataset. Try augmentation, a lower learning rate or an earlier checkpoint.`);
+  }
+  const signReal = latest['signReal'];
+  if (signReal !== undefined && signReal > overfittingSignal) {
+    warnings.push(`The discriminator is overfitting (E[sign D(real)] = ${signReal.toFixed(2)}): turn on augmentation or add images.`);
+  }
+  return warnings;
+}

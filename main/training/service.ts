@@ -1,0 +1,94 @@
+/** The training namespace of the API: arguments arrive validated by the dispatcher. */
+import { randomInt } from 'node:crypto';
+import { StudioError, type PresetEstimate, type StudioApi } from '../../preload/contract';
+import type { EngineHost } from '../engine/host';
+import type { CurrentProject } from '../library/current-project';
+import { requireDataset } from '../library/repos/datasets';
+import { createRun, findRun, listRuns, metricSeries, planOf, setPlan, setRunStatus, type RunRow } from '../library/repos/runs';
+import type { ComputeBackends } from '../system/compute';
+import { datasetFacts } from './dataset-facts';
+import { planRun } from './plan';
+import { presetNames } from './presets';
+import { runDetail, runSummary } from './runs-view';
+import type { Trainer } from './trainer';
+
+/** The numbers a preset estimate is measured for; enough images that no batch is cut short. */
+const estimateFacts = { channels: 3, classCount: 0, itemCount: 1_000_000 } as const;
+
+export function trainingService(project: CurrentProject, trainer: Trainer, engine: EngineHost, compute: ComputeBackends): StudioApi['training'] {
+  const estimates = new Map<string, number>();
+  const requireRun = (runId: number): RunRow => {
+    const run = findRun(project.library.db, runId);
+    if (!run) throw new StudioError('NOT_FOUND', `No training run ${runId} in this project`);
+    return run;
+  };
+  const summaryOf = (runId: number) => runSummary(project.library.db, requireRun(runId));
+
+  return {
+    start: async (request) => {
+      const library = project.library;
+      const dataset = requireDataset(library.db, request.dataset);
+      const facts = await datasetFacts(library, dataset);
+      if (request.conditional && facts.classCount < 2) {
+        throw new StudioError('INVALID_ARGUMENT', `conditional: "${dataset.name}" has ${facts.classCount} class label(s); a class-conditional model needs at least 2`);
+      }
+      const { plan } = planRun(request, facts, () => randomInt(2 ** 31));
+      const name = request.name ?? `${dataset.name} · DCGAN ${request.resolution} px`;
+      const runId = createRun(library.db, name, dataset.id, request.model, plan);
+      trainer.enqueue(runId);
+      return summaryOf(runId);
+    },
+
+    pause: async ({ runId }) => {
+      const run = requireRun(runId);
+      if (!trainer.halt(runId, 'paused')) throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is ${run.status}, not training`);
+      return summaryOf(runId);
+    },
+
+    resume: async ({ runId, steps }) => {
+      const run = requireRun(runId);
+      if (trainer.isBusyWith(runId)) throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is already ${run.status}`);
+      if (run.status === 'completed' && steps === undefined) {
+        throw new StudioError('INVALID_ARGUMENT', `steps: run ${runId} has finished its ${planOf(run).totalSteps} steps; give a larger total to train further`);
+      }
+      if (steps !== undefined) {
+        if (steps <= run.step) throw new StudioError('INVALID_ARGUMENT', `steps: run ${runId} is already at step ${run.step}; the new total must be larger`);
+        setPlan(project.library.db, runId, { ...planOf(run), totalSteps: steps });
+      }
+      setRunStatus(project.library.db, runId, 'queued');
+      trainer.enqueue(runId);
+      return summaryOf(runId);
+    },
+
+    stop: async ({ runId }) => {
+      const run = requireRun(runId);
+      if (!trainer.halt(runId, 'stopped')) {
+        if (run.status !== 'paused') throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is ${run.status}; only a training or paused run can be stopped`);
+        setRunStatus(project.library.db, runId, 'stopped');
+      }
+      return summaryOf(runId);
+    },
+
+    list: async () => listRuns(project.library.db).map((run) => runSummary(project.library.db, run)),
+
+    get: async ({ runId }) => runDetail(project.library.db, requireRun(runId)),
+
+    metrics: async ({ runId, names, afterStep }) => metricSeries(project.library.db, requireRun(runId).id, names, afterStep),
+
+    estimate: async ({ resolution }) => {
+      const report = await compute.report();
+      const results: PresetEstimate[] = [];
+      for (const preset of presetNames) {
+        const { config, plan } = planRun({ dataset: '', model: 'dcgan', resolution, preset }, estimateFacts, () => 0);
+        const key = `${report.active}:${JSON.stringify(config)}`;
+        let secondsPerStep = estimates.get(key);
+        if (secondsPerStep === undefined) {
+          secondsPerStep = (await engine.request('estimate', { backend: compute.forced, config })).secondsPerStep;
+          estimates.set(key, secondsPerStep);
+        }
+        results.push({ preset, steps: plan.totalSteps, batchSize: config.batchSize, width: config.width, secondsPerStep, totalSeconds: secondsPerStep * plan.totalSteps });
+      }
+      return results;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * Runs training, one run at a time, in the engine process, and records what
+ * the engine reports: metrics, preview grids (as outputs), checkpoints (with
+ * retention). Pausing and stopping ask the engine to stop after the step
+ * under way; it writes a checkpoint there, so resuming continues exactly.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { RunStatus } from '../../preload/contract';
+import type { EventBus } from '../api/events';
+import { prepareDataset } from '../datasets/prepared';
+import type { EngineHost, EngineTask } from '../engine/host';
+import type { GanConfig } from '../engine/models/config';
+import type { TrainEvent, TrainResult } from '../engine/protocol';
+import type { Job, Jobs } from '../jobs/jobs';
+import { BlobStore } from '../library/blobs';
+import type { CurrentProject } from '../library/current-project';
+import type { Library } from '../library/library';
+import { blobUrl } from '../library/repos/asset-urls';
+import { findDataset } from '../library/repos/datasets';
+import { insertOutput } from '../library/repos/outputs';
+import {
+  checkpointsOf,
+  deleteCheckpoint,
+  findRun,
+  planOf,
+  recordCheckpoint,
+  recordMetrics,
+  setRunProgress,
+  setRunStatus,
+  type RunRow,
+} from '../library/repos/runs';
+import type { ComputeBackends } from '../system/compute';
+import { checkpointsToDelete } from './retention';
+
+type StopReason = 'paused' | 'stopped';
+
+interface Active {
+  readonly runId: number;
+  readonly task: EngineTask<TrainResult>;
+  stopAs: StopReason | null;
+}
+
+export class Trainer {
+  readonly #project: CurrentProject;
+  readonly #engine: EngineHost;
+  readonly #compute: ComputeBackends;
+  readonly #jobs: Jobs;
+  readonly #events: EventBus;
+  readonly #queue: number[] = [];
+  #active: Active | null = null;
+  #draining = false;
+
+  constructor(project: CurrentProject, engine: EngineHost, compute: ComputeBackends, jobs: Jobs, events: EventBus) {
+    this.#project = project;
+    this.#engine = engine;
+    this.#compute = compute;
+    this.#jobs = jobs;
+    this.#events = events;
+  }
+
+  /** Queues a run (already recorded as queued); it starts when the engine is free. */
+  enqueue(runId: number): void {
+    if (!this.#queue.includes(runId) && this.#active?.runId !== runId) this.#queue.push(runId);
+    void this.#drain();
+  }
+
+  /** Pauses or stops a queued or running run; false when it is neither. */
+  halt(runId: number, as: StopReason): boolean {
+    const queued = this.#queue.indexOf(runId);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      this.#settle(this.#project.library, runId, as, null);
+      return true;
+    }
+    if (this.#active?.runId !== runId) return false;
+    this.#active.stopAs = as;
+    this.#active.task.cancel();
+    return true;
+  }
+
+  isBusyWith(runId: number): boolean {
+    return this.#active?.runId === runId || this.#queue.includes(runId);
+  }
+
+  async #drain(): Promise<void> {
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      for (let runId = this.#queue.shift(); runId !== undefined; runId = this.#queue.shift()) await this.#train(runId);
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #train(runId: number): Promise<void> {
+    const library = this.#project.library;
+    const run = findRun(library.db, runId);
+    if (!run) return;
+    const plan = planOf(run);
+    const config = plan.model as unknown as GanConfig;
+    const job = this.#jobs.start('training', `Training ${run.name}`, plan.totalSteps);
+    setRunStatus(library.db, runId, 'running');
+    this.#emit(run, 'running', run.step, plan.totalSteps, 'Preparing the dataset');
+    let result: TrainResult | null = null;
+    let error: string | null = null;
+    try {
+      const datasetCache = await this.#prepare(library, run, config, job);
+      const checkpoints = checkpointsOf(library.db, runId);
+      const resumeFrom = checkpoints.at(-1)?.path ?? null;
+      const session = new SessionRate(run.step);
+      const task = this.#engine.start(
+        'train',
+        {
+          backend: this.#compute.forced,
+          config,
+          seed: plan.seed,
+          totalSteps: plan.totalSteps,
+          datasetCache,
+          checkpointDir: join(library.folders.checkpoints, `run-${runId}`),
+          previewDir: join(library.folders.cache, 'previews', `run-${runId}`),
+          resumeFrom,
+          checkpointEvery: plan.checkpointEvery,
+          previewEvery: plan.previewEvery,
+          metricsEvery: plan.metricsEvery,
+        },
+        (event) => this.#record(library, run, plan.totalSteps, event, session, job),
+      );
+      this.#active = { runId, task, stopAs: null };
+      // Cancelling the run's job (the status bar's cancel, the CLI's Ctrl+C) pauses it: nothing is lost.
+      job.signal.addEventListener('abort', () => this.halt(runId, 'paused'));
+      result = await task.result;
+    } catch (caught) {
+      error = (caught as Error).message;
+    }
+    const stopAs = this.#active?.runId === runId ? this.#active.stopAs : null;
+    this.#active = null;
+    const status: RunStatus = error ? 'failed' : result?.stopped ? (stopAs ?? 'paused') : 'completed';
+    this.#settle(library, runId, status, error, result);
+    if (status === 'failed') job.fail(error ?? 'failed');
+    else if (status === 'completed') job.finish(`Trained ${result?.step ?? 0} steps`);
+    else job.cancelled(`${status === 'paused' ? 'Paused' : 'Stopped'} at step ${result?.step ?? run.step}`);
+  }
+
+  /** The dataset as a tensor cache at the run's resolution: made once, reused while the dataset is unchanged. */
+  async #prepare(library: Library, run: RunRow, config: GanConfig, job: Job): Promise<string> {
+    const dataset = run.dataset_name ? findDataset(library.db, run.dataset_name) : undefined;
+    if (!dataset) throw new Error(`The dataset of ${run.name} no longer exists`);
+    const [cache] = await prepareDataset(library, dataset, { dataset: dataset.name, resolution: config.resolution, channels: config.channels, crop: 'center', mirror: false }, job);
+    if (!cache) throw new Error(`${dataset.name} has no images to train on`);
+    return cache.path;
+  }
+
+  #record(library: Library, run: RunRow, totalSteps: number, event: TrainEvent, session: SessionRate, job: Job): void {
+    const { db, blobs } = library;
+    switch (event.type) {
+      case 'metrics': {
+        db.transaction(() => {
+          recordMetrics(db, run.id, event.values);
+          setRunProgress(db, run.id, event.step, event.trainSeconds);
+        })();
+        session.observe(event.step, event.trainSeconds);
+        const latest = (name: string) => event.values.findLast((value) => value.name === name)?.value ?? null;
+        const eta = session.secondsPerStep === null ? null : session.secondsPerStep * (totalSteps - event.step);
+        job.update(event.step, totalSteps, `Step ${event.step.toLocaleString('en')}`);
+        this.#emit(run, 'running', event.step, totalSteps, `Step ${event.step}`, { lossD: latest('lossD'), lossG: latest('lossG'), imagesPerSecond: latest('imagesPerSecond'), etaSeconds: eta });
+        return;
+      }
+      case 'preview': {
+        const bytes = readFileSync(event.path);
+        const hash = blobs.write(bytes);
+        void sharp(bytes)
+          .metadata()
+          .then(({ width, height }) => {
+            db.transaction(() => {
+              BlobStore.record(db, hash, bytes.length, { mediaType: 'image/png', width, height });
+              insertOutput(db, { blobHash: hash, kind: 'preview', runId: run.id, datasetId: run.dataset_id, provenance: { tool: 'training-preview', runId: run.id, step: event.step, seed: planOf(run).seed } });
+            })();
+            rmSync(event.path, { force: true });
+            this.#emit(run, 'running', event.step, totalSteps, `Preview at step ${event.step}`, { previewUrl: blobUrl(hash) });
+          });
+        return;
+      }
+      case 'checkpoint': {
+        const checkpointId = db.transaction(() => {
+          const id = recordCheckpoint(db, { run_id: run.id, step: event.step, path: event.path, size: event.size, sha256: event.sha256, metrics: { ...event.metrics } });
+          const rows = checkpointsOf(db, run.id);
+          const retained = rows.map((row) => ({ id: row.id, step: row.step, swd: (JSON.parse(row.metrics) as Record<string, number>)['swd'] }));
+          for (const doomed of checkpointsToDelete(retained)) {
+            deleteCheckpoint(db, doomed);
+            rmSync(rows.find((row) => row.id === doomed)!.path, { force: true });
+          }
+          return id;
+        })();
+        this.#emit(run, 'running', event.step, totalSteps, `Checkpoint at step ${event.step}`, { checkpointId });
+        return;
+      }
+    }
+  }
+
+  #settle(library: Library, runId: number, status: RunStatus, error: string | null, result?: TrainResult | null): void {
+    const run = findRun(library.db, runId);
+    if (!run) return;
+    library.db.transaction(() => {
+      if (result) setRunProgress(library.db, runId, result.step, result.trainSeconds);
+      setRunStatus(library.db, runId, status, error);
+    })();
+    const message = error ?? { completed: 'Finished', paused: 'Paused', stopped: 'Stopped', queued: 'Queued', running: 'Running', failed: 'Failed' }[status];
+    this.#emit(run, status, result?.step ?? run.step, planOf(run).totalSteps, message);
+  }
+
+  #emit(run: RunRow, status: RunStatus, step: number, totalSteps: number, message: string, extra: Partial<{ lossD: number | null; lossG: number | null; imagesPerSecond: number | null; etaSeconds: number | null; previewUrl: string; checkpointId: number }> = {}): void {
+    this.#events.emit('trainingProgress', {
+      runId: run.id,
+      status,
+      step,
+      totalSteps,
+      lossD: extra.lossD ?? null,
+      lossG: extra.lossG ?? null,
+      imagesPerSecond: extra.imagesPerSecond ?? null,
+      etaSeconds: extra.etaSeconds ?? null,
+      previewUrl: extra.previewUrl ?? null,
+      checkpointId: extra.checkpointId ?? null,
+      message,
+    });
+  }
+}
+
+/** Seconds per step in this session (after a resume, earlier sessions' speed may not apply). */
+class SessionRate {
+  readonly #firstStep: number;
+  #first: { step: number; seconds: number } | null = null;
+  secondsPerStep: number | null = null;
+
+  constructor(firstStep: number) {
+    this.#firstStep = firstStep;
+  }
+
+  observe(step: number, trainSeconds: number): void {
+    if (!this.#first) {
+      this.#first = { step, seconds: trainSeconds };
+      return;
+    }
+    if (step > this.#first.step && step > this.#firstStep) this.secondsPerStep = (trainSeconds - this.#first.seconds) / (step - this.#first.step);
+  }
+}

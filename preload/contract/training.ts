@@ -1,0 +1,128 @@
+/** The training namespace's DTOs and requests. */
+import type { JobRequest } from './datasets';
+
+export type RunStatus = 'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed';
+export type ModelKind = 'dcgan';
+export type TrainingPreset = 'quick' | 'balanced' | 'quality';
+export type GanLossName = 'non-saturating' | 'hinge';
+
+/** The knobs a person may set; everything else comes from the preset. */
+export interface TrainingOptions {
+  readonly resolution: 32 | 64 | 128;
+  readonly preset?: TrainingPreset | undefined;
+  readonly steps?: number | undefined;
+  readonly batchSize?: number | undefined;
+  readonly seed?: number | undefined;
+  /** Condition on the dataset's class labels. */
+  readonly conditional?: boolean | undefined;
+  readonly width?: number | undefined;
+  readonly loss?: GanLossName | undefined;
+  /** DiffAugment (translation, cutout, colour) on real and fake images: for small datasets. */
+  readonly augment?: boolean | undefined;
+  readonly r1Gamma?: number | undefined;
+  readonly emaDecay?: number | undefined;
+  readonly learningRateG?: number | undefined;
+  readonly learningRateD?: number | undefined;
+  readonly checkpointEvery?: number | undefined;
+  readonly previewEvery?: number | undefined;
+  readonly metricsEvery?: number | undefined;
+}
+
+export interface StartTrainingRequest extends TrainingOptions, JobRequest {
+  readonly dataset: string;
+  readonly model: ModelKind;
+  /** Shown in lists; defaults to "<dataset> <model> <resolution>px". */
+  readonly name?: string | undefined;
+}
+
+export interface RunRef {
+  readonly runId: number;
+}
+
+export interface ResumeRequest extends RunRef {
+  /** A new total number of steps, to train further than first planned. */
+  readonly steps?: number | undefined;
+}
+
+export interface CheckpointSummary {
+  readonly id: number;
+  readonly runId: number;
+  readonly step: number;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  /** Quality metrics measured at this step (swd, diversity, …) where measured. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly createdAt: number;
+  /** The sample grid on the run's fixed preview latents at this step. */
+  readonly previewUrl: string | null;
+}
+
+export interface RunSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly dataset: string | null;
+  readonly model: ModelKind;
+  readonly resolution: number;
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly createdAt: number;
+  readonly trainSeconds: number;
+  /** Why it failed, when it did. */
+  readonly error: string | null;
+  readonly previewUrl: string | null;
+}
+
+export interface RunDetail extends RunSummary {
+  /** The full configuration the models were built from. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  readonly checkpoints: readonly CheckpointSummary[];
+  /** The newest value of every metric. */
+  readonly latest: Readonly<Record<string, number>>;
+  readonly warnings: readonly string[];
+}
+
+export interface MetricsRequest extends RunRef {
+  /** Only these metrics; all when absent. */
+  readonly names?: readonly string[] | undefined;
+  /** Only steps after this one, for polling. */
+  readonly afterStep?: number | undefined;
+}
+
+export interface MetricSeries {
+  readonly name: string;
+  readonly steps: readonly number[];
+  readonly values: readonly number[];
+}
+
+export interface EstimateRequest {
+  readonly model: ModelKind;
+  readonly resolution: 32 | 64 | 128;
+}
+
+export interface PresetEstimate {
+  readonly preset: TrainingPreset;
+  readonly steps: number;
+  readonly batchSize: number;
+  readonly width: number;
+  /** Measured on the active backend by timing a few real steps. */
+  readonly secondsPerStep: number;
+  readonly totalSeconds: number;
+}
+
+/** Pushed while a run trains: the numbers a progress bar and charts need. */
+export interface TrainingProgress {
+  readonly runId: number;
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly lossD: number | null;
+  readonly lossG: number | null;
+  readonly imagesPerSecond: number | null;
+  readonly etaSeconds: number | null;
+  /** Set when a new preview grid or checkpoint was made at this step. */
+  readonly previewUrl: string | null;
+  readonly checkpointId: number | null;
+  readonly message: string;
+}
