@@ -2,10 +2,17 @@
 import type { Database } from 'better-sqlite3';
 import type { CheckpointSummary, ModelKind, RunDetail, RunSummary } from '../../preload/contract';
 import { blobUrl } from '../library/repos/asset-urls';
-import { checkpointsOf, latestMetrics, latestPreview, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
+import { checkpointsOf, latestMetrics, latestPreview, metricSeries, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
 
-/** E[sign(D(real))] above this: the discriminator has learned the training images by heart (Karras et al. 2020). */
+/**
+ * E[sign(D(real))] above this, averaged over the last steps, means the
+ * discriminator has learned the training images by heart (Karras et al. 2020,
+ * who aim adaptive augmentation at 0.6). Early in a run D is confidently right
+ * about everything, so the warning waits until the run has settled.
+ */
 const overfittingSignal = 0.6;
+const overfittingWindow = 100;
+const overfittingFromStep = 500;
 /** The diversity score (generated spread ÷ real spread) below which the generator is collapsing onto few modes. */
 const collapsingDiversity = 0.5;
 
@@ -30,13 +37,15 @@ export function runSummary(db: Database, run: RunRow): RunSummary {
 
 export function runDetail(db: Database, run: RunRow): RunDetail {
   const latest = latestMetrics(db, run.id);
+  const [signReal] = metricSeries(db, run.id, ['signReal'], Math.max(0, run.step - overfittingWindow));
+  const recentSignReal = signReal && run.step >= overfittingFromStep ? signReal.values.reduce((sum, value) => sum + value, 0) / signReal.values.length : null;
   return {
     ...runSummary(db, run),
     config: planOf(run).model,
     seed: planOf(run).seed,
     checkpoints: checkpointsOf(db, run.id).map((checkpoint) => checkpointSummary(db, checkpoint)),
     latest,
-    warnings: warningsFrom(latest),
+    warnings: warningsFrom(latest, recentSignReal),
   };
 }
 
@@ -54,15 +63,14 @@ export function checkpointSummary(db: Database, checkpoint: CheckpointRow): Chec
   };
 }
 
-function warningsFrom(latest: Readonly<Record<string, number>>): string[] {
+function warningsFrom(latest: Readonly<Record<string, number>>, recentSignReal: number | null): string[] {
   const warnings: string[] = [];
   const diversity = latest['diversity'];
   if (diversity !== undefined && diversity < collapsingDiversity) {
     warnings.push(`Mode collapse: the samples are ${Math.round((1 - diversity) * 100)}% less varied than the dataset. Try augmentation, a lower learning rate or an earlier checkpoint.`);
   }
-  const signReal = latest['signReal'];
-  if (signReal !== undefined && signReal > overfittingSignal) {
-    warnings.push(`The discriminator is overfitting (E[sign D(real)] = ${signReal.toFixed(2)}): turn on augmentation or add images.`);
+  if (recentSignReal !== null && recentSignReal > overfittingSignal) {
+    warnings.push(`The discriminator is overfitting (E[sign D(real)] = ${recentSignReal.toFixed(2)} over the last ${overfittingWindow} steps): turn on augmentation or add images.`);
   }
   return warnings;
 }

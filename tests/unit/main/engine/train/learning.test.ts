@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from '../../../../../main/engine/kernels/register';
+import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/models/config';
+import { SeededRandom } from '../../../../../main/engine/random';
+import { BatchSource } from '../../../../../main/engine/train/data';
+import { train } from '../../../../../main/engine/train/loop';
+import { measureQuality } from '../../../../../main/engine/train/quality';
+import { createTrainingContext, disposeTrainingContext } from '../../../../../main/engine/train/steps-context';
+import { fashionMnistCache } from '../../../../fixtures/fashion-mnist';
+
+/**
+ * The test that training trains: a 32 px DCGAN on 2,000 real Fashion-MNIST
+ * images, on the wasm backend, for 300 steps (about two minutes on a 2-core
+ * machine). Measured: SWD ×1e3 falls from about 945 to about 460.
+ */
+const config: GanConfig = {
+  ...defaultDcganConfig,
+  resolution: 32,
+  channels: 1,
+  classes: 0,
+  width: 16,
+  batchSize: 32,
+  augment: null,
+  emaDecay: 0.99,
+  learningRates: { generator: 0.0005, discriminator: 0.0005 },
+};
+const steps = 300;
+const seed = 5;
+
+describe('DCGAN training on Fashion-MNIST (wasm)', () => {
+  let cache: string;
+  beforeAll(async () => {
+    registerWasmTrainingKernels();
+    await tf.setBackend('wasm');
+    cache = await fashionMnistCache(mkdtempSync(join(tmpdir(), 'studio-learning-')), 2000);
+  });
+
+  it('brings the sliced Wasserstein distance to the data clearly below its value at step 0', async () => {
+    const data = new BatchSource(cache, config.batchSize, seed);
+    const reference = data.sample(512);
+    data.close();
+    // The run builds the same initial models from the same seed.
+    const untrained = createTrainingContext(config, new SeededRandom(seed));
+    const before = measureQuality(untrained, reference)['swd']!;
+    disposeTrainingContext(untrained);
+
+    let after = Number.NaN;
+    const folder = mkdtempSync(join(tmpdir(), 'studio-learning-run-'));
+    await train(
+      {
+        backend: null,
+        config,
+        seed,
+        totalSteps: steps,
+        datasetCache: cache,
+        checkpointDir: join(folder, 'checkpoints'),
+        previewDir: join(folder, 'previews'),
+        resumeFrom: null,
+        checkpointEvery: steps,
+        previewEvery: steps,
+        metricsEvery: steps,
+      },
+      (event) => {
+        if (event.type === 'metrics') after = event.values.find((value) => value.name === 'swd')?.value ?? after;
+      },
+      () => false,
+    );
+    expect(after).toBeLessThan(0.7 * before);
+  }, 600_000);
+});
