@@ -6,6 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendProbe, BackendReport } from '../../preload/contract';
 import { registerWasmTrainingKernels } from './kernels/register';
+import { enableWasmThreads, type WasmThreadsOutcome } from './kernels/threads';
+
+let wasmThreads: WasmThreadsOutcome | null = null;
 
 interface Candidate {
   readonly name: BackendName;
@@ -47,14 +50,15 @@ const candidates: readonly Candidate[] = [
     tfjsName: 'wasm',
     packageName: '@tensorflow/tfjs-backend-wasm',
     load: async () => {
-      await import('@tensorflow/tfjs-backend-wasm');
+      // Before the backend starts: tfjs leaves threads off under Node, and at half the cores even when on.
+      wasmThreads = await enableWasmThreads();
       // Stock tfjs-backend-wasm cannot train conv nets (no Conv2DBackpropFilter); ours can, and faster.
       registerWasmTrainingKernels();
     },
     describe: async () => {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-      return `WebAssembly (XNNPACK), SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}`;
+      const threads = wasmThreads && 'threads' in wasmThreads ? `${wasmThreads.threads} threads` : `1 thread (${wasmThreads?.reason ?? 'threads not tried'})`;
+      return `WebAssembly (XNNPACK), SIMD ${simd ? 'on' : 'off'}, ${threads}`;
     },
     advise: () => 'Reinstall the app: the WebAssembly backend ships with it.',
     caveat: null,

@@ -9,7 +9,7 @@
  * Run: npm run bench -- wasm-kernels   (figures are printed; nothing is asserted)
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -38,48 +38,73 @@ const filterShape = (l: Layer): Shape4 => [4, 4, l.image[3], l.features[3]];
 const flops = (l: Layer) => 2 * batch * l.features[1] * l.features[2] * 16 * l.image[3] * l.features[3];
 const convAttrs = { strides: 2, pad: 'same', dataFormat: 'NHWC' } as const;
 
+interface Timing {
+  readonly ms: number;
+  /** CPU time over wall time while it ran: how many cores it kept busy (others' work on a shared machine lowers it). */
+  readonly cores: number;
+}
+
 /** Best of up to five runs after a warm-up, stopping early past two seconds: others share this machine. */
-function bestMs(run: () => void): number {
+function time(run: () => void): Timing {
   run();
   let best = Infinity;
-  const started = performance.now();
-  for (let i = 0; i < 5 && performance.now() - started < 2000; i++) {
+  let wall = 0;
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < 5 && wall < 2000; i++) {
     const t = performance.now();
     run();
-    best = Math.min(best, performance.now() - t);
+    const ms = performance.now() - t;
+    best = Math.min(best, ms);
+    wall += ms;
   }
-  return best;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms: best, cores: (cpu.user + cpu.system) / 1000 / wall };
+}
+
+/** One run, for kernels too slow to repeat. */
+function timeOnce(run: () => void): Timing {
+  const cpuBefore = process.cpuUsage();
+  const t = performance.now();
+  run();
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, cores: (cpu.user + cpu.system) / 1000 / ms };
 }
 
 /** Times a kernel function called directly, so that the stock and new kernels run under the same harness. */
-function timeKernel(kernel: tf.KernelConfig, inputs: tf.NamedTensorInfoMap, attrs: object): number {
+function timeKernel(kernel: tf.KernelConfig, inputs: tf.NamedTensorInfoMap, attrs: object): Timing {
   const backend = tf.backend();
-  return bestMs(() => {
+  return time(() => {
     const output = kernel.kernelFunc({ inputs, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo;
     backend.disposeData(output.dataId);
   });
 }
 
-type Row = { layer: string; kernel: string; ms: number; gflops: number };
+type Row = { layer: string; kernel: string; ms: number; gflops: number; cores: number };
 
-async function measureWasm(threaded: boolean): Promise<Row[]> {
-  tf.env().set('PROD', true);
-  const outcome = threaded ? await enableWasmThreads() : null;
-  if (outcome !== null && 'reason' in outcome) throw new Error(`no threads: ${outcome.reason}`);
+interface WasmRun {
+  readonly threads: number;
+  readonly rows: Row[];
+}
+
+async function measureWasm(threaded: boolean): Promise<WasmRun> {
+  const outcome = threaded ? await enableWasmThreads() : { threads: 1 };
+  if ('reason' in outcome) throw new Error(`no threads: ${outcome.reason}`);
   const stockBackpropInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!;
   registerWasmTrainingKernels();
   await tf.setBackend('wasm');
   const rows: Row[] = [];
   for (const l of layers) {
     const [image, features, filter] = [tf.randomNormal(l.image), tf.randomNormal(l.features), tf.randomNormal(filterShape(l))];
-    const record = (kernel: string, ms: number) => rows.push({ layer: l.name, kernel, ms, gflops: flops(l) / ms / 1e6 });
+    const record = (kernel: string, { ms, cores }: Timing) => rows.push({ layer: l.name, kernel, ms, gflops: flops(l) / ms / 1e6, cores });
     record('Conv2D', timeKernel(tf.getKernel(tf.Conv2D, 'wasm')!, { x: image, filter }, { ...convAttrs, dilations: 1 }));
+    // The stock kernel is a single-threaded scalar loop: timed once.
     if (!threaded) record('Conv2DBackpropInput stock', timeKernel(stockBackpropInput, { dy: features, filter }, { ...convAttrs, inputShape: l.image }));
     record('Conv2DBackpropInput new', timeKernel(tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!, { dy: features, filter }, { ...convAttrs, inputShape: l.image }));
     record('Conv2DBackpropFilter new', timeKernel(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')!, { x: image, dy: features }, { ...convAttrs, filterShape: filterShape(l) }));
     tf.dispose([image, features, filter]);
   }
-  return rows;
+  return { threads: outcome.threads, rows };
 }
 
 /** The cpu backend's filter gradient takes seconds per sample: timed on one sample, scaled to the batch. */
@@ -87,47 +112,55 @@ async function measureCpuFilterGradient(): Promise<Row[]> {
   await tf.setBackend('cpu');
   return layers.map((l) => {
     const [image, features] = [tf.randomNormal([1, ...l.image.slice(1)]), tf.randomNormal([1, ...l.features.slice(1)])];
-    const t = performance.now();
-    (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: image, dy: features }, { ...convAttrs, filterShape: filterShape(l) }) as tf.Tensor).dispose();
-    const ms = (performance.now() - t) * batch;
+    const timing = timeOnce(() => (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: image, dy: features }, { ...convAttrs, filterShape: filterShape(l) }) as tf.Tensor).dispose());
     tf.dispose([image, features]);
-    return { layer: l.name, kernel: 'Conv2DBackpropFilter cpu (1 sample × 32)', ms, gflops: flops(l) / ms / 1e6 };
+    const ms = timing.ms * batch;
+    return { layer: l.name, kernel: 'Conv2DBackpropFilter cpu (1 sample ×32)', ms, gflops: flops(l) / ms / 1e6, cores: timing.cores };
   });
 }
 
-function measureInChild(mode: 'single' | 'threaded'): Row[] {
+/** One process per mode: the wasm backend starts threaded or not once per process. */
+function measureInChild(mode: 'single' | 'threaded'): WasmRun {
   const output = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename], { env: { ...process.env, BENCH_WASM_MODE: mode }, encoding: 'utf8' });
-  return JSON.parse(output) as Row[];
+  return JSON.parse(output) as WasmRun;
 }
 
+function printTable(single: WasmRun, threaded: WasmRun | null, cpu: Row[]): void {
+  const cell = (r: Row | undefined) => (r ? `${r.ms.toFixed(1).padStart(9)} ms ${r.gflops.toFixed(r.gflops < 1 ? 3 : 1).padStart(5)} GFLOPS ${r.cores.toFixed(1)} cores` : '');
+  const width = 37;
+  console.log(`${'layer'.padEnd(22)} ${'kernel'.padEnd(40)} ${'1 thread'.padStart(width)} ${`${threaded?.threads ?? 'no'} threads`.padStart(width)}`);
+  for (const l of layers) {
+    for (const row of [...single.rows, ...cpu].filter((r) => r.layer === l.name)) {
+      const twin = threaded?.rows.find((t) => t.layer === row.layer && t.kernel === row.kernel);
+      console.log(`${row.layer.padEnd(22)} ${row.kernel.padEnd(40)} ${cell(row).padStart(width)} ${cell(twin).padStart(width)}`);
+    }
+  }
+  const total = (rows: Row[] | undefined, kernel: string) => (rows ?? []).filter((r) => r.kernel === kernel).reduce((sum, r) => sum + r.ms, 0).toFixed(0);
+  console.log(`\nSummed over the four layers (ms):`);
+  console.log(`  Conv2D                ${total(single.rows, 'Conv2D')} → threaded ${total(threaded?.rows, 'Conv2D')}`);
+  console.log(
+    `  Conv2DBackpropInput   stock ${total(single.rows, 'Conv2DBackpropInput stock')} → new ${total(single.rows, 'Conv2DBackpropInput new')}` +
+      ` → threaded ${total(threaded?.rows, 'Conv2DBackpropInput new')}`,
+  );
+  console.log(
+    `  Conv2DBackpropFilter  cpu ${total(cpu, cpu[0]!.kernel)} → new ${total(single.rows, 'Conv2DBackpropFilter new')}` +
+      ` → threaded ${total(threaded?.rows, 'Conv2DBackpropFilter new')}`,
+  );
+}
+
+tf.env().set('PROD', true);
 const mode = process.env['BENCH_WASM_MODE'];
 if (mode === 'single' || mode === 'threaded') {
   console.log(JSON.stringify(await measureWasm(mode === 'threaded')));
 } else {
-  console.log(`DCGAN-64 convolutions at batch ${batch} on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}; best of up to 5 runs`);
-  // One process per mode: the wasm backend starts threaded or not once per process.
+  const load = loadavg()[0]!.toFixed(1);
+  console.log(`DCGAN-64 convolutions at batch ${batch} on ${cpus().length} cores (${cpus()[0]?.model.trim()}, load ${load}), Node ${process.versions.node}; best of up to 5 runs`);
   const single = measureInChild('single');
-  let threaded: Row[] = [];
+  let threaded: WasmRun | null = null;
   try {
     threaded = measureInChild('threaded');
   } catch (error) {
-    console.log(`threaded run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.log(`The threaded run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  const cpu = await measureCpuFilterGradient();
-  const threadedMs = (row: Row) => threaded.find((t) => t.layer === row.layer && t.kernel === row.kernel);
-  console.log(`${'layer'.padEnd(22)} ${'kernel'.padEnd(40)} ${'1 thread'.padStart(18)} ${'threaded'.padStart(18)}`);
-  for (const row of [...single, ...cpu].sort((a, b) => layers.findIndex((l) => l.name === a.layer) - layers.findIndex((l) => l.name === b.layer))) {
-    const other = threadedMs(row);
-    const cell = (r: Row | undefined) => (r ? `${r.ms.toFixed(1).padStart(8)} ms ${r.gflops.toFixed(1).padStart(5)} GF` : '');
-    console.log(`${row.layer.padEnd(22)} ${row.kernel.padEnd(40)} ${cell(row).padStart(18)} ${cell(other).padStart(18)}`);
-  }
-  const total = (rows: Row[], kernel: string) => rows.filter((r) => r.kernel === kernel).reduce((sum, r) => sum + r.ms, 0);
-  console.log(
-    `all four layers, Conv2DBackpropInput: stock ${total(single, 'Conv2DBackpropInput stock').toFixed(0)} ms, new ${total(single, 'Conv2DBackpropInput new').toFixed(0)} ms, ` +
-      `new threaded ${total(threaded, 'Conv2DBackpropInput new').toFixed(0)} ms`,
-  );
-  console.log(
-    `all four layers, Conv2DBackpropFilter: cpu ${total(cpu, cpu[0]!.kernel).toFixed(0)} ms, new ${total(single, 'Conv2DBackpropFilter new').toFixed(0)} ms, ` +
-      `new threaded ${total(threaded, 'Conv2DBackpropFilter new').toFixed(0)} ms`,
-  );
+  printTable(single, threaded, await measureCpuFilterGradient());
 }

@@ -57,7 +57,7 @@ function flippedFilterConvolution(info: tf.backend_util.Conv2DInfo, outHeight: n
   return (dy, filter) => {
     const taps = info.filterHeight * info.filterWidth;
     const reversedTaps = Array.from({ length: taps }, (_, tap) => taps - 1 - tap);
-    const flipped = tf.transpose(reorderTaps(filter, reversedTaps), [0, 1, 3, 2]) as tf.Tensor4D;
+    const flipped = tf.transpose(tf.reshape(reorderTaps(filter, reversedTaps), filter.shape), [0, 1, 3, 2]) as tf.Tensor4D;
     return tf.conv2d(dy, flipped, 1, [[0, 0], [top, bottom], [left, right], [0, 0]]);
   };
 }

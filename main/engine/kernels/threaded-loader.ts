@@ -43,9 +43,10 @@ export function writeLoaderFiles(): LoaderFiles {
 /**
  * Runs after the worker script has installed its message handler. It swaps
  * the main script's Blob for the file, and keeps a failed load inside the
- * worker: thrown, it would reach the main thread as an uncaught exception and
- * end the process, where a worker that never reports in only stalls startup,
- * which the caller bounds with a timeout.
+ * worker. Thrown, the error would reach the main thread as an uncaught
+ * exception and end the process; instead the worker logs it and ends itself
+ * (process.exit in a worker ends only that thread, so it cannot keep the
+ * process alive), and the module's start stalls until the caller's timeout.
  */
 function workerShim(mainScript: string): string {
   return `
@@ -54,7 +55,12 @@ function workerShim(mainScript: string): string {
   self.onmessage = function (e) {
     if (e.data.cmd !== "load") return handle(e);
     if (typeof e.data.urlOrBlob !== "string") e.data.urlOrBlob = ${JSON.stringify(mainScript)};
-    try { handle(e); } catch (error) { err("Latent Studio: a wasm worker failed to load: " + (error && error.stack || error)); }
+    try {
+      handle(e);
+    } catch (error) {
+      err("Latent Studio: a wasm worker failed to load: " + ((error && error.stack) || error));
+      process.exit(1);
+    }
   };
 })();
 `;

@@ -52,7 +52,8 @@ async function startThreaded(): Promise<WasmThreadsOutcome> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   wasm.setThreadsCount(threads);
   try {
-    const backend = await withTimeout(withLoaderReplacements(files, threads, async () => entry.factory()), startTimeoutMs);
+    // The timeout sits inside, so that the replacements end with a stalled start too.
+    const backend = await withLoaderReplacements(files, threads, () => withTimeout(Promise.resolve(entry.factory()), startTimeoutMs));
     files.remove();
     letProcessExitWhileIdle(backend);
     // From now on `tf.setBackend('wasm')` picks up the backend started here.
@@ -88,11 +89,11 @@ function letProcessExitWhileIdle(backend: tf.KernelBackend): void {
   for (const worker of module?.PThread?.runningWorkers ?? []) worker.unref();
 }
 
+/** The timer stays referenced: workers that failed to load have exited, and nothing else may be keeping the process alive until it fires. */
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`its workers did not start within ${ms / 1000} s`)), ms);
-    timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

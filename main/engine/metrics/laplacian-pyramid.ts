@@ -18,7 +18,8 @@ const tapRadius = 2;
 /** ProGAN's levels: full resolution, then halves while the shorter side stays at least `minResolution` (64 → 64, 32, 16). */
 export function pyramidLevelCount(height: number, width: number, minResolution = 16): number {
   let levels = 1;
-  for (let side = Math.min(height, width); Math.ceil(side / 2) >= minResolution; side = Math.ceil(side / 2)) levels++;
+  // Stop at one pixel too, where halving (rounding up) would go on for ever.
+  for (let side = Math.min(height, width); side > 1 && Math.ceil(side / 2) >= minResolution; side = Math.ceil(side / 2)) levels++;
   return levels;
 }
 

@@ -2,8 +2,9 @@
  * Does the generator copy its training images? For each generated image, the
  * distance to its nearest training image, compared as 32×32 grey thumbnails
  * (small enough to search 10,000 training images quickly, large enough that
- * different garments, faces or glyphs stay apart; grey so that a recoloured
- * copy still counts as a copy). Distances are root-mean-square differences in
+ * different garments, faces or glyphs stay apart; grey because shape and
+ * shading are what a copy keeps, and colour would triple the cost of the
+ * search for little). Distances are root-mean-square differences in
  * [0, 1] pixel units: 0 is identical, 1/255 is one grey level everywhere.
  */
 import type { ImageBatch } from './image-batch';
@@ -24,13 +25,14 @@ export interface MemorisationReport {
 const thumbnailSide = 32;
 
 /**
- * Below this RMS distance a generated image is a near copy. Two 32×32 grey
- * thumbnails of different Fashion-MNIST images are never this close (held-out
- * test images lie at least MEASURED from the nearest training image, a median of
- * MEASURED), while a copy that a generator reproduces with a little noise or blur
- * lands around MEASURED.
+ * Below this RMS distance (about 6 grey levels) a generated image counts as a
+ * near copy. Measured on Fashion-MNIST against 10,000 training images: a
+ * training image reproduced with noise of 8 grey levels lies at 0.020, while
+ * held-out test images lie at a median of 0.117 and a 0.1% quantile of 0.040;
+ * only 1 of the 10,000 falls below 0.025, and it is a near duplicate that the
+ * dataset itself contains (at 0.015).
  */
-export const nearCopyDistance = 0.03;
+export const nearCopyDistance = 0.025;
 
 /** Built once per training set (about 4 KB per image), then measures any number of generated sets against it. */
 export class MemorisationCheck {

@@ -26,9 +26,3 @@ function areaTaps(inputSize: number, outputSize: number): AxisTaps {
     return taps;
   });
 }
-
-/** Shrinks images so neither side exceeds `maxSide`, keeping the aspect ratio; smaller ones are left alone. */
-export function shrinkToFit(images: PlanarImages, maxSide: number): PlanarImages {
-  const scale = Math.min(1, maxSide / Math.max(images.height, images.width));
-  return resampleArea(images, Math.max(1, Math.round(images.height * scale)), Math.max(1, Math.round(images.width * scale)));
-}

@@ -64,6 +64,8 @@ export function slicedWassersteinDistance(first: ImageBatch, second: ImageBatch,
   for (const [name, value] of Object.entries({ patchSize, patchesPerImage, directionCount })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1, not ${value}`);
   }
+  if (!(minResolution >= patchSize)) throw new RangeError(`minResolution (${minResolution}) must be at least patchSize (${patchSize}): every level must hold a patch`);
+  if (Math.min(first.height, first.width) < patchSize) throw new RangeError(`${first.width}×${first.height} images are too small for ${patchSize}×${patchSize} patches`);
 
   const root = new SeededRandom(seed);
   const patchSeed = root.nextUint32();

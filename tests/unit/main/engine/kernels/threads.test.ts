@@ -25,11 +25,14 @@ async function inFreshProcess(body: string, env: Record<string, string> = {}): P
   return JSON.parse(stdout);
 }
 
-/** A convolution on wasm, checked against the cpu backend: the backend computes right however it started. */
-async function expectWasmConvolutionCorrect(): Promise<void> {
-  const compute = () =>
-    tf.tidy(() => tf.conv2d(tf.tensor4d(normalValues([4, 16, 16, 32], 1), [4, 16, 16, 32]), tf.tensor4d(normalValues([4, 4, 32, 16], 2), [4, 4, 32, 16]), 2, 'same'));
-  expectClose(await valuesOn('wasm', compute), await valuesOn('cpu', compute), 'conv2d');
+/** Convolutions on wasm, checked against the cpu backend: the backend computes right however it started. */
+async function expectWasmConvolutionsCorrect(): Promise<void> {
+  const images = (): tf.Tensor4D => tf.tensor4d(normalValues([4, 16, 16, 32], 1), [4, 16, 16, 32]);
+  const filter = (): tf.Tensor4D => tf.tensor4d(normalValues([4, 4, 32, 16], 2), [4, 4, 32, 16]);
+  const convolution = () => tf.tidy(() => tf.conv2d(images(), filter(), 2, 'same'));
+  const transposed = () => tf.tidy(() => tf.conv2dTranspose(tf.conv2d(images(), filter(), 2, 'same'), filter(), [4, 16, 16, 32], 2, 'same'));
+  expectClose(await valuesOn('wasm', convolution), await valuesOn('cpu', convolution), 'conv2d');
+  expectClose(await valuesOn('wasm', transposed), await valuesOn('cpu', transposed), 'conv2dTranspose');
 }
 
 describe('enableWasmThreads', () => {
@@ -42,7 +45,7 @@ describe('enableWasmThreads', () => {
       expect(outcome).toEqual({ threads: Math.min(availableParallelism(), 8) });
       expect(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(true);
     }
-    await expectWasmConvolutionCorrect();
+    await expectWasmConvolutionsCorrect();
   });
 
   it('gives the first answer again when called twice', async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../../../../main/engine/kernels/register';
+import { enableWasmThreads } from '../../../../../main/engine/kernels/threads';
 import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/models/config';
 import type { TrainEvent, TrainParams } from '../../../../../main/engine/protocol';
 import { readCheckpoint } from '../../../../../main/engine/train/checkpoint-file';
@@ -30,6 +30,8 @@ describe('true resume', () => {
   let cache: string;
   beforeAll(async () => {
     cache = await fashionMnistCache(mkdtempSync(join(tmpdir(), 'studio-resume-data-')), 40);
+    // As in the engine: threaded wasm, so the equivalence holds for the build users train on.
+    expect(await enableWasmThreads()).toMatchObject({ threads: expect.any(Number) });
     registerWasmTrainingKernels();
   });
 
