@@ -49,3 +49,7 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
 export function defaultProjectPath(userData: string): string {
   return join(userData, 'Default Project');
 }
+
+export function settingsFileOf(userData: string): string {
+  return join(userData, 'settings.json');
+}

@@ -12,6 +12,7 @@ import { Jobs } from './jobs/jobs';
 import type { SpawnEngine } from './engine/protocol';
 import { CurrentProject } from './library/current-project';
 import { ComputeBackends } from './system/compute';
+import { loadSettings } from './system/settings';
 import { Trainer } from './training/trainer';
 
 export interface Studio {
@@ -25,8 +26,10 @@ export interface Studio {
 }
 
 export interface StudioOptions {
-  /** Compute on this backend rather than the fastest that loads (settings or --backend). */
+  /** Compute on this backend rather than the fastest that loads, for this process (--backend). */
   readonly backend?: BackendName | null;
+  /** The app's settings file: the remembered backend choice, unless `backend` overrides it. */
+  readonly settingsFile?: string | null;
 }
 
 export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options: StudioOptions = {}): Studio {
@@ -34,10 +37,11 @@ export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options
   const engine = new EngineHost(spawnEngine);
   const project = new CurrentProject(events);
   const jobs = new Jobs(events);
-  const compute = new ComputeBackends(engine, jobs, options.backend ?? null);
+  const settingsFile = options.settingsFile ?? null;
+  const compute = new ComputeBackends(engine, jobs, options.backend ?? (settingsFile ? loadSettings(settingsFile).backend : null));
   const trainer = new Trainer(project, engine, compute, jobs, events);
   return {
-    dispatch: createDispatcher(createServices({ mode, compute, project, jobs, engine, trainer })),
+    dispatch: createDispatcher(createServices({ mode, compute, project, jobs, engine, trainer, settingsFile })),
     events,
     project,
     compute,

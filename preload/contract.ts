@@ -29,6 +29,8 @@ import type {
 import type { Envelope } from './contract/errors';
 import type { SampledImage, SampleRequest } from './contract/latent';
 import type {
+  BackendName,
+  BackendReport,
   CreateProjectRequest,
   DoctorReport,
   GarbageReport,
@@ -66,6 +68,8 @@ export interface StudioApi {
     doctor(): Promise<DoctorReport>;
     /** Asks a running job to stop; false when it is no longer running. */
     cancelJob(request: { readonly jobId: string }): Promise<boolean>;
+    /** Computes on this backend from now on (remembered in the app's settings); null picks the fastest that loads. */
+    setBackend(request: { readonly backend: BackendName | null }): Promise<BackendReport>;
   };
   readonly library: {
     open(request: OpenProjectRequest): Promise<ProjectSummary>;

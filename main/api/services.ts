@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StudioApi, StudioMode } from '../../preload/contract';
+import { StudioError, type StudioApi, type StudioMode } from '../../preload/contract';
 import { datasetsService } from '../datasets/service';
 import type { EngineHost } from '../engine/host';
 import type { Jobs } from '../jobs/jobs';
@@ -8,6 +8,7 @@ import { latentService } from '../latent/service';
 import type { CurrentProject } from '../library/current-project';
 import type { ComputeBackends } from '../system/compute';
 import { doctorReport, systemInfo } from '../system/info';
+import { saveSettings } from '../system/settings';
 import { trainingService } from '../training/service';
 import type { Trainer } from '../training/trainer';
 
@@ -18,15 +19,22 @@ export interface ServiceContext {
   readonly jobs: Jobs;
   readonly engine: EngineHost;
   readonly trainer: Trainer;
+  /** Where the app's settings live; null keeps choices for this process only (tests). */
+  readonly settingsFile: string | null;
 }
 
 /** The implementation of the contract; its arguments arrive already validated by the dispatcher. */
-export function createServices({ mode, compute, project, jobs, engine, trainer }: ServiceContext): StudioApi {
+export function createServices({ mode, compute, project, jobs, engine, trainer, settingsFile }: ServiceContext): StudioApi {
   return {
     system: {
       info: async () => systemInfo(mode, compute, project),
       doctor: () => doctorReport(compute, project),
       cancelJob: async ({ jobId }) => jobs.cancel(jobId),
+      setBackend: async ({ backend }) => {
+        if (trainer.busy) throw new StudioError('UNAVAILABLE', 'A run is training: pause it before changing the compute backend');
+        if (settingsFile) saveSettings(settingsFile, { backend });
+        return compute.force(backend);
+      },
     },
     library: {
       open: async ({ path }) => project.open(path),

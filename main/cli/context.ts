@@ -1,5 +1,5 @@
 import { forkEngine } from '../engine/fork';
-import { appPaths, defaultProjectPath, userDataDir, type AppPaths } from '../paths';
+import { appPaths, defaultProjectPath, settingsFileOf, userDataDir, type AppPaths } from '../paths';
 import { createStudio, openOrCreateProject, type Studio } from '../studio';
 import { StudioError, type BackendName, type StudioMode } from '../../preload/contract';
 
@@ -24,7 +24,7 @@ export function defaultIo(): CliIo {
 }
 
 export function studioFor(mode: StudioMode, io: CliIo, backend?: BackendName): Studio {
-  return createStudio(mode, forkEngine(io.paths.engineEntry), { backend: backend ?? null });
+  return createStudio(mode, forkEngine(io.paths.engineEntry), { backend: backend ?? null, settingsFile: settingsFileOf(userDataDir(io.env)) });
 }
 
 /** Pipes and logs get a line every few seconds instead of a redrawn one. */

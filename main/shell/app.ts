@@ -1,5 +1,5 @@
 import { app, BrowserWindow, type WebContents } from 'electron';
-import { appPaths, defaultProjectPath } from '../paths';
+import { appPaths, defaultProjectPath, settingsFileOf } from '../paths';
 import { createStudio, openOrCreateProject, type Studio } from '../studio';
 import { utilityEngine } from './engine-process';
 import { forwardEvents, handleCalls } from './ipc';
@@ -26,7 +26,7 @@ export function startDesktopApp(): void {
   app.on('will-quit', () => studio?.close());
 
   void app.whenReady().then(async () => {
-    const desktop = createStudio('electron', utilityEngine(paths.engineEntry));
+    const desktop = createStudio('electron', utilityEngine(paths.engineEntry), { settingsFile: settingsFileOf(app.getPath('userData')) });
     studio = desktop;
     const opened = await openOrCreateProject(desktop, defaultProjectPath(app.getPath('userData')));
     if (!opened.ok) console.error(`Could not open the default project: ${opened.error.message}`);

@@ -11,7 +11,7 @@ import type { Jobs } from '../jobs/jobs';
 export class ComputeBackends {
   readonly #engine: EngineHost;
   readonly #jobs: Jobs;
-  readonly forced: BackendName | null;
+  #forced: BackendName | null;
   #report: Promise<BackendReport> | null = null;
   #active: BackendName | null = null;
   #tfjsVersion: string | null = null;
@@ -19,7 +19,19 @@ export class ComputeBackends {
   constructor(engine: EngineHost, jobs: Jobs, forced: BackendName | null = null) {
     this.#engine = engine;
     this.#jobs = jobs;
-    this.forced = forced;
+    this.#forced = forced;
+  }
+
+  get forced(): BackendName | null {
+    return this.#forced;
+  }
+
+  /** Computes on `backend` from now on (null: the fastest); the next report probes again. */
+  force(backend: BackendName | null): Promise<BackendReport> {
+    this.#forced = backend;
+    this.#report = null;
+    this.#active = null;
+    return this.report();
   }
 
   get active(): BackendName | null {
@@ -39,7 +51,7 @@ export class ComputeBackends {
   async #probe(): Promise<BackendReport> {
     const job = this.#jobs.start('backend-probe', 'Checking compute backends', 1);
     try {
-      const report = await this.#engine.request('probeBackends', { force: this.forced }, (step) =>
+      const report = await this.#engine.request('probeBackends', { force: this.#forced }, (step) =>
         job.update(step.completed, step.total, step.message),
       );
       this.#active = report.active;

@@ -15,6 +15,7 @@ export function systemInfo(mode: StudioMode, compute: ComputeBackends, project: 
       tfjs: compute.tfjsVersion,
     },
     backend: compute.active,
+    forcedBackend: compute.forced,
     project: project.summary,
   };
 }

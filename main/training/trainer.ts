@@ -80,6 +80,11 @@ export class Trainer {
     return true;
   }
 
+  /** Whether a run is training or waiting to. */
+  get busy(): boolean {
+    return this.#active !== null || this.#queue.length > 0;
+  }
+
   isBusyWith(runId: number): boolean {
     return this.#active?.runId === runId || this.#queue.includes(runId);
   }

@@ -64,6 +64,11 @@ export const argumentSchemas = {
     info: z.tuple([]),
     doctor: z.tuple([]),
     cancelJob: z.tuple([z.strictObject({ jobId: z.string().min(1).max(100) })]),
+    setBackend: z.tuple([
+      z.strictObject({
+        backend: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], { error: 'must be tensorflow-gpu, tensorflow, wasm, cpu or null' }).nullable(),
+      }),
+    ]),
   },
   library: {
     open: z.tuple([z.strictObject({ path: projectPath })]),

@@ -40,6 +40,8 @@ export interface SystemInfo {
   };
   /** Null while the engine is still probing backends. */
   readonly backend: BackendName | null;
+  /** The backend the user chose in settings or with --backend; null: the fastest that loads. */
+  readonly forcedBackend: BackendName | null;
   readonly project: ProjectSummary | null;
 }
 

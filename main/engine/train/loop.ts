@@ -17,7 +17,7 @@ import { sampleAugmentParams } from './augment';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file';
 import { BatchSource } from './data';
 import { updateEma } from './ema';
-import { measureQuality, type QualityReference } from './quality';
+import { measureQuality, qualityReference } from './quality';
 import { captureState, restoreState } from './snapshot';
 import { discriminatorStep, generatorStep } from './steps';
 import { createTrainingContext, disposeTrainingContext, type TrainingContext } from './steps-context';
@@ -42,7 +42,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
     }
     mkdirSync(params.checkpointDir, { recursive: true });
     mkdirSync(params.previewDir, { recursive: true });
-    const reference: QualityReference = data.sample(512);
+    const reference = qualityReference(data, config);
 
     let step = resumed?.state.step ?? 0;
     let trainSeconds = resumed?.state.trainSeconds ?? 0;

@@ -9,7 +9,7 @@ import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/m
 import { SeededRandom } from '../../../../../main/engine/random';
 import { BatchSource } from '../../../../../main/engine/train/data';
 import { train } from '../../../../../main/engine/train/loop';
-import { measureQuality } from '../../../../../main/engine/train/quality';
+import { measureQuality, qualityReference } from '../../../../../main/engine/train/quality';
 import { createTrainingContext, disposeTrainingContext } from '../../../../../main/engine/train/steps-context';
 import { fashionMnistCache } from '../../../../fixtures/fashion-mnist';
 
@@ -42,7 +42,7 @@ describe('DCGAN training on Fashion-MNIST (wasm)', () => {
 
   it('brings the sliced Wasserstein distance to the data clearly below its value at step 0', async () => {
     const data = new BatchSource(cache, config.batchSize, seed);
-    const reference = data.sample(512);
+    const reference = qualityReference(data, config);
     data.close();
     // The run builds the same initial models from the same seed.
     const untrained = createTrainingContext(config, new SeededRandom(seed));
