@@ -53,6 +53,20 @@ describe('engine host', () => {
     await expect(next).resolves.toBe('fresh');
   });
 
+  it('cancel() asks the engine to stop that request, by its seq, only while it runs', async () => {
+    const engine = scriptedChannel();
+    const host = new EngineHost(() => engine.channel);
+    const task = host.start('probeBackends', { force: null });
+    task.cancel();
+    const [probe, cancel] = engine.sent;
+    expect(cancel).toMatchObject({ type: 'cancel', params: { seq: probe!.seq } });
+    engine.reply({ kind: 'settled', seq: cancel!.seq, ok: true, value: true });
+    engine.reply({ kind: 'settled', seq: probe!.seq, ok: true, value: { active: 'wasm' } });
+    await task.result;
+    task.cancel(); // settled: nothing more is sent
+    expect(engine.sent).toHaveLength(2);
+  });
+
   it('stop() kills the engine and fails what was in flight', async () => {
     const engine = scriptedChannel();
     const host = new EngineHost(() => engine.channel);
