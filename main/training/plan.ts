@@ -34,15 +34,17 @@ export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, ra
       discriminator: request.learningRateD ?? defaultDcganConfig.learningRates.discriminator,
     },
   };
-  // About 20 previews and 10 checkpoints a run, unless asked otherwise.
+  // About 20 previews and 10 checkpoints a run, unless asked otherwise; a
+  // checkpoint falls on a preview step, so the timeline shows each one's grid.
   const previewEvery = request.previewEvery ?? Math.max(10, roundTo(steps / 20));
+  const everyFewPreviews = previewEvery * Math.max(1, Math.round(roundTo(steps / 10) / previewEvery));
   const plan: RunPlan = {
     model: config as unknown as Record<string, unknown>,
     seed: request.seed ?? randomSeed(),
     totalSteps: steps,
     previewEvery,
-    checkpointEvery: request.checkpointEvery ?? Math.max(previewEvery, roundTo(steps / 10)),
-    metricsEvery: request.metricsEvery ?? Math.max(previewEvery, roundTo(steps / 10)),
+    checkpointEvery: request.checkpointEvery ?? everyFewPreviews,
+    metricsEvery: request.metricsEvery ?? everyFewPreviews,
   };
   return { config, plan };
 }

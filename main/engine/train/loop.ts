@@ -64,6 +64,12 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
       emit({ type: 'checkpoint', step, path, size, sha256, metrics: quality });
     };
 
+    const preview = async () => {
+      const path = join(params.previewDir, `step-${String(step).padStart(8, '0')}.png`);
+      await writePreview(context, config, path);
+      emit({ type: 'preview', step, path });
+    };
+
     let stopped = false;
     while (step < params.totalSteps) {
       if (shouldStop()) {
@@ -78,11 +84,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
       pending.push(
         ...Object.entries({ ...result, imagesPerSecond: (2 * config.batchSize) / seconds }).map(([name, value]) => ({ name, step, value })),
       );
-      if (step % params.previewEvery === 0 || step === params.totalSteps) {
-        const path = join(params.previewDir, `step-${String(step).padStart(8, '0')}.png`);
-        await writePreview(context, config, path);
-        emit({ type: 'preview', step, path });
-      }
+      if (step % params.previewEvery === 0 || step === params.totalSteps) await preview();
       if (step % params.metricsEvery === 0 || step === params.totalSteps) {
         quality = measureQuality(context, reference);
         pending.push(...Object.entries(quality).map(([name, value]) => ({ name, step, value })));
@@ -92,6 +94,8 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
       // Lets a cancel request (pause, stop) arrive between steps.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // A pause lands between previews: its checkpoint gets a grid too, for the timeline.
+    if (stopped && step % params.previewEvery !== 0) await preview();
     if (lastCheckpointStep !== step) await checkpoint();
     flush();
     return { step, stopped, trainSeconds };
