@@ -47,6 +47,7 @@ export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options
     compute,
     jobs,
     close: () => {
+      trainer.close();
       jobs.cancelAll();
       engine.stop();
       project.close();

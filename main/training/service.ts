@@ -62,10 +62,7 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
 
     stop: async ({ runId }) => {
       const run = requireRun(runId);
-      if (!trainer.halt(runId, 'stopped')) {
-        if (run.status !== 'paused') throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is ${run.status}; only a training or paused run can be stopped`);
-        setRunStatus(project.library.db, runId, 'stopped');
-      }
+      if (!trainer.halt(runId, 'stopped')) throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is ${run.status}; only a training or paused run can be stopped`);
       return summaryOf(runId);
     },
 

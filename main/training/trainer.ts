@@ -6,7 +6,6 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { RunStatus } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 import { prepareDataset } from '../datasets/prepared';
@@ -51,6 +50,8 @@ export class Trainer {
   readonly #queue: number[] = [];
   #active: Active | null = null;
   #draining = false;
+  /** Set when the app quits: a run ending then stays 'running' in the library and is resumed as interrupted. */
+  #closed = false;
 
   constructor(project: CurrentProject, engine: EngineHost, compute: ComputeBackends, jobs: Jobs, events: EventBus) {
     this.#project = project;
@@ -66,18 +67,29 @@ export class Trainer {
     void this.#drain();
   }
 
-  /** Pauses or stops a queued or running run; false when it is neither. */
+  /** Pauses or stops a queued or running run, or stops a paused one; false when there is nothing to do. */
   halt(runId: number, as: StopReason): boolean {
+    if (this.#closed) return false;
     const queued = this.#queue.indexOf(runId);
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
       this.#settle(this.#project.library, runId, as, null);
       return true;
     }
-    if (this.#active?.runId !== runId) return false;
+    if (this.#active?.runId !== runId) {
+      if (as !== 'stopped' || findRun(this.#project.library.db, runId)?.status !== 'paused') return false;
+      this.#settle(this.#project.library, runId, 'stopped', null);
+      return true;
+    }
     this.#active.stopAs = as;
     this.#active.task.cancel();
     return true;
+  }
+
+  /** Stops recording: the library is about to close. The engine's stop ends the run in flight. */
+  close(): void {
+    this.#closed = true;
+    this.#queue.length = 0;
   }
 
   /** Whether a run is training or waiting to. */
@@ -158,6 +170,7 @@ export class Trainer {
   }
 
   #record(library: Library, run: RunRow, totalSteps: number, event: TrainEvent, session: SessionRate, job: Job): void {
+    if (this.#closed) return;
     const { db, blobs } = library;
     switch (event.type) {
       case 'metrics': {
@@ -175,16 +188,13 @@ export class Trainer {
       case 'preview': {
         const bytes = readFileSync(event.path);
         const hash = blobs.write(bytes);
-        void sharp(bytes)
-          .metadata()
-          .then(({ width, height }) => {
-            db.transaction(() => {
-              BlobStore.record(db, hash, bytes.length, { mediaType: 'image/png', width, height });
-              insertOutput(db, { blobHash: hash, kind: 'preview', runId: run.id, datasetId: run.dataset_id, provenance: { tool: 'training-preview', runId: run.id, step: event.step, seed: planOf(run).seed } });
-            })();
-            rmSync(event.path, { force: true });
-            this.#emit(run, 'running', event.step, totalSteps, `Preview at step ${event.step}`, { previewUrl: blobUrl(hash) });
-          });
+        // Recorded before the next event, so a run never settles ahead of its last preview. A PNG's size is in its header.
+        db.transaction(() => {
+          BlobStore.record(db, hash, bytes.length, { mediaType: 'image/png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+          insertOutput(db, { blobHash: hash, kind: 'preview', runId: run.id, datasetId: run.dataset_id, provenance: { tool: 'training-preview', runId: run.id, step: event.step, seed: planOf(run).seed } });
+        })();
+        rmSync(event.path, { force: true });
+        this.#emit(run, 'running', event.step, totalSteps, `Preview at step ${event.step}`, { previewUrl: blobUrl(hash) });
         return;
       }
       case 'checkpoint': {
@@ -205,6 +215,7 @@ export class Trainer {
   }
 
   #settle(library: Library, runId: number, status: RunStatus, error: string | null, result?: TrainResult | null): void {
+    if (this.#closed) return;
     const run = findRun(library.db, runId);
     if (!run) return;
     library.db.transaction(() => {

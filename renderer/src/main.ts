@@ -5,6 +5,7 @@ import { createFileStaging } from './lib/file-staging';
 import { DatasetsWorkspace } from './lib/state/datasets-workspace.svelte';
 import { Navigation } from './lib/state/navigation.svelte';
 import { StudioStatus } from './lib/state/status.svelte';
+import { TrainingWorkspace } from './lib/state/training-workspace.svelte';
 import './styles/theme.css';
 
 const target = document.getElementById('app');
@@ -17,5 +18,6 @@ mount(App, {
     navigation: new Navigation(window),
     status: new StudioStatus(connection),
     datasets: new DatasetsWorkspace(connection.studio, createFileStaging(window, connection.localPathOf)),
+    training: new TrainingWorkspace(connection.studio),
   },
 });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { eventNames, methodNames, subscriberName } from '../../preload/contract';
 
 /**
  * The desktop app itself. Electron's binary is downloaded on first use from a
@@ -48,8 +49,9 @@ test.describe('Electron desktop app', () => {
           popup: browser.open('https://example.com') === null,
         };
       });
+      const contractKeys = [...new Set(methodNames.map((method) => method.split('.')[0]!)), ...eventNames.map(subscriberName), 'localPathOf'].sort();
       expect(exposed).toEqual({
-        keys: ['library', 'onJobProgress', 'onProjectChanged', 'system'],
+        keys: contractKeys,
         require: 'undefined',
         process: 'undefined',
         popup: true,

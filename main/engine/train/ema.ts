@@ -36,3 +36,14 @@ export function updateEma(ema: tfl.LayersModel, generator: tfl.LayersModel, deca
     });
   });
 }
+
+/**
+ * The decay to use at a step: the configured one, but smaller early on, so
+ * the average follows a young generator instead of staying near its random
+ * start for thousands of steps (0.999 keeps 82% of the start after 200 steps).
+ * The (1 + t) / (10 + t) ramp is TensorFlow's ExponentialMovingAverage
+ * num_updates rule; it depends on the step alone, so resuming is exact.
+ */
+export function emaDecayAt(step: number, decay: number): number {
+  return Math.min(decay, (1 + step) / (10 + step));
+}

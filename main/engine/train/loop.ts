@@ -16,7 +16,7 @@ import type { TrainEvent, TrainParams, TrainResult } from '../protocol';
 import { sampleAugmentParams } from './augment';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file';
 import { BatchSource } from './data';
-import { updateEma } from './ema';
+import { emaDecayAt, updateEma } from './ema';
 import { measureQuality, qualityReference } from './quality';
 import { captureState, restoreState } from './snapshot';
 import { discriminatorStep, generatorStep } from './steps';
@@ -77,7 +77,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
         break;
       }
       const started = performance.now();
-      const result = trainStep(context, data, random);
+      const result = trainStep(context, data, random, step);
       step += 1;
       const seconds = (performance.now() - started) / 1000;
       trainSeconds += seconds;
@@ -106,7 +106,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
 }
 
 /** One discriminator step and one generator step, with their random inputs drawn in a fixed order. */
-function trainStep(context: TrainingContext, data: BatchSource, random: SeededRandom): Record<string, number> {
+function trainStep(context: TrainingContext, data: BatchSource, random: SeededRandom, step: number): Record<string, number> {
   const { config } = context;
   const { batchSize, latentSize, resolution, classes } = config;
   const noise = () => tf.tensor2d(random.fillNormal(new Float32Array(batchSize * latentSize)), [batchSize, latentSize]);
@@ -131,7 +131,7 @@ function trainStep(context: TrainingContext, data: BatchSource, random: SeededRa
   } finally {
     tf.dispose(present(gNoise, gLabels));
   }
-  if (context.ema) updateEma(context.ema, context.generator, config.emaDecay);
+  if (context.ema) updateEma(context.ema, context.generator, emaDecayAt(step, config.emaDecay));
   return { lossD: d.lossD, dReal: d.dReal, dFake: d.dFake, signReal: d.signReal, r1: d.r1, lossG: g.lossG };
 }
 

@@ -85,6 +85,21 @@ describe('training runs', () => {
     expect(await finished).toMatchObject({ status: 'completed', step: 40 });
   }, 180_000);
 
+  it('stops a paused run for good, telling every window', async () => {
+    const run = await call<RunSummary>('training.start', { ...small, steps: 40, seed: 10, checkpointEvery: 100 });
+    let asked = false;
+    await settled(run.id, (p) => {
+      if (!asked && p.step >= 3) {
+        asked = true;
+        void call('training.pause', { runId: run.id });
+      }
+    });
+    const stopped = settled(run.id);
+    await call('training.stop', { runId: run.id });
+    expect((await stopped).status).toBe('stopped');
+    await expect(call('training.stop', { runId: run.id })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  }, 120_000);
+
   it('refuses to resume from a damaged checkpoint, saying which file, and leaves it as it was', async () => {
     const run = await call<RunSummary>('training.start', { ...small, steps: 4, seed: 9 });
     const done = await settled(run.id);

@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { fashionMnistIdx } from '../fixtures/fashion-mnist';
+import { collectPageErrors, expect, test, type ServedStudio } from './serve-fixture';
+
+/** Training on the wasm backend takes seconds per run here: the whole spec shares one project and one dataset. */
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(90_000);
+
+async function call(served: ServedStudio, method: string, argument: unknown): Promise<unknown> {
+  const response = await fetch(`${served.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${served.token}` },
+    body: JSON.stringify([argument]),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value;
+}
+
+/** Console errors (CSP violations among them), uncaught exceptions and Svelte's warnings: all mean a bug. */
+function collectPageProblems(page: Page): string[] {
+  const problems = collectPageErrors(page);
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().includes('svelte')) problems.push(message.text());
+  });
+  return problems;
+}
+
+async function expectImagesLoaded(images: Locator, count: number): Promise<void> {
+  await expect(images).toHaveCount(count);
+  await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
+}
+
+async function startRun(page: Page, steps: number): Promise<void> {
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('Fashion');
+  if (!(await page.getByLabel('Steps', { exact: true }).isVisible())) await page.getByText('Advanced', { exact: true }).click();
+  await page.getByLabel('Steps', { exact: true }).fill(String(steps));
+  // Small batches keep the wasm backend quick; the estimate follows the custom settings.
+  await page.getByLabel('Batch size', { exact: true }).fill('8');
+  await expect(page.getByTestId('custom-estimate')).toContainText('With these settings: about');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByTestId('run-title')).toHaveText('Fashion · DCGAN 32 px');
+}
+
+test.beforeAll(async ({ served }) => {
+  await call(served, 'library.create', { path: join(served.scratch, 'Training') });
+  const folder = join(served.scratch, 'fashion-idx');
+  mkdirSync(folder, { recursive: true });
+  const images = fashionMnistIdx(folder, 200);
+  await call(served, 'datasets.import', { dataset: 'Fashion', kind: 'images', paths: [images] });
+});
+
+test('train a small run: estimates, progress to the end, charts, preview, checkpoints and samples', async ({ page, served }) => {
+  const problems = collectPageProblems(page);
+  await page.goto(`${served.url}#/train`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await expect(page.getByTestId('status-project')).toHaveText('Training');
+
+  // A project without runs opens on the New run form; each preset shows its steps and a measured time.
+  await expect(page.getByRole('heading', { name: 'New training run' })).toBeVisible();
+  await expect(page.getByTestId('preset-quick')).toContainText(/measuring…|steps · about/);
+  await expect(page.getByTestId('preset-quick').getByTestId('preset-estimate')).toHaveText(/^1,000 steps · about \d/, { timeout: 60_000 });
+  await expect(page.getByTestId('preset-quality').getByTestId('preset-estimate')).toHaveText(/^20,000 steps · about \d/);
+
+  await startRun(page, 12);
+  const runs = page.getByRole('list', { name: 'Training runs' });
+  await expect(runs.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('run-detail-status')).toHaveText('Completed', { timeout: 60_000 });
+  await expect(page.getByTestId('run-steps')).toHaveText('Step 12 / 12');
+  await expect(runs.getByTestId('run-status')).toHaveText('Completed');
+  await expect(runs).toContainText('12 / 12');
+
+  // Every chart has its points, drawn on a canvas.
+  for (const chart of ['losses', 'outputs', 'sign']) {
+    const plot = page.getByTestId(`chart-${chart}`);
+    await expect(plot).toHaveAttribute('data-points', '12');
+    await expect(plot.locator('canvas')).toHaveCount(1);
+  }
+  await expect(page.getByTestId('chart-swd')).not.toHaveAttribute('data-points', '0');
+  await expect(page.getByRole('figure', { name: /^Losses at step 12: D loss \d/ })).toBeVisible();
+
+  await expectImagesLoaded(page.getByTestId('latest-preview'), 1);
+  await expectImagesLoaded(runs.locator('img'), 1);
+
+  // The checkpoints, each with its grid; the last one is the end of the run.
+  const checkpoints = page.getByTestId('checkpoints').getByRole('listitem');
+  await expect(checkpoints.last()).toContainText('Step 12');
+  await expectImagesLoaded(page.getByTestId('checkpoints').locator('img'), await checkpoints.count());
+  await checkpoints.last().getByRole('button', { name: 'Enlarge the preview at step 12' }).click();
+  const viewer = page.getByTestId('image-viewer');
+  await expect(viewer).toBeVisible();
+  await expect(viewer.getByText('Checkpoint at step 12')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+
+  // Sixteen samples from the last checkpoint, one seed after another; Reroll draws new ones.
+  await page.getByLabel('Sample from the checkpoint at step 12').click();
+  await expect(page.getByRole('heading', { name: 'Samples from step 12' })).toBeVisible();
+  const samples = page.getByTestId('samples');
+  await expectImagesLoaded(samples.locator('img'), 16);
+  const seed = Number(await page.getByLabel('Seed', { exact: true }).inputValue());
+  await expect(samples.locator('.seed').first()).toHaveText(String(seed));
+  await expect(samples.locator('.seed').last()).toHaveText(String(seed + 15));
+  await page.getByLabel('Seed', { exact: true }).fill('42');
+  await page.getByRole('button', { name: 'Sample', exact: true }).click();
+  await expect(samples.locator('.seed').first()).toHaveText('42');
+  await expectImagesLoaded(samples.locator('img'), 16);
+  await page.getByRole('button', { name: 'Reroll' }).click();
+  await expect(samples.locator('.seed').first()).not.toHaveText('42');
+  await expectImagesLoaded(samples.locator('img'), 16);
+
+  expect(problems).toEqual([]);
+});
+
+test('pause a run, see it paused, resume it with Space and see it complete', async ({ page, served }) => {
+  const problems = collectPageProblems(page);
+  await page.goto(`${served.url}#/train`);
+  await expect(page.getByTestId('status-project')).toHaveText('Training');
+  // The newest run opens; New run shows the form again.
+  await expect(page.getByTestId('run-detail-status')).toHaveText('Completed');
+  await page.getByRole('button', { name: 'New run' }).click();
+  await startRun(page, 60);
+
+  const runs = page.getByRole('list', { name: 'Training runs' });
+  await expect(runs.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('run-stats')).toContainText('images/s', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-detail-status')).toHaveText('Paused');
+  await expect(runs.getByTestId('run-status').first()).toHaveText('Paused');
+  const pausedAt = await page.getByTestId('run-steps').textContent();
+  expect(pausedAt).not.toBe('Step 60 / 60');
+
+  // Space on the shown run in the list resumes it.
+  await runs.getByRole('button').first().focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-detail-status')).toHaveText(/Queued|Training|Completed/);
+  await expect(page.getByTestId('run-detail-status')).toHaveText('Completed', { timeout: 60_000 });
+  await expect(page.getByTestId('run-steps')).toHaveText('Step 60 / 60');
+  await expect(page.getByTestId('chart-losses')).toHaveAttribute('data-points', '60');
+  await expect(page.getByTestId('checkpoints').getByRole('listitem').last()).toContainText('Step 60');
+
+  expect(problems).toEqual([]);
+});
