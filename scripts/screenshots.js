@@ -17,6 +17,14 @@ const seeded = spawnSync(process.execPath, ['dist/main/cli.js', 'import', 'Fashi
   stdio: 'inherit',
 });
 if (seeded.status !== 0) process.exit(1);
+if (views.includes('train')) {
+  // A short real run, so the Train view has charts, previews and checkpoints to show.
+  const trained = spawnSync(process.execPath, ['dist/main/cli.js', 'train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1'], {
+    env: { ...process.env, XDG_CONFIG_HOME: scratch },
+    stdio: 'inherit',
+  });
+  if (trained.status !== 0) process.exit(1);
+}
 const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
   env: { ...process.env, XDG_CONFIG_HOME: scratch },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -32,6 +40,7 @@ try {
   for (const view of views) {
     await page.evaluate((id) => (location.hash = `#/${id}`), view);
     if (view === 'datasets') await page.getByText('Fashion-MNIST').first().click();
+    if (view === 'train') await page.getByText('Fashion-MNIST · DCGAN 32 px').first().click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
     console.log(`docs/screenshots/${view}.png`);
