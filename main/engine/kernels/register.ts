@@ -1,8 +1,10 @@
 /**
  * Installs the kernels the wasm backend needs to train conv nets, and to train
- * them fast: the missing Conv2DBackpropFilter and a faster Conv2DBackpropInput.
+ * them fast: the missing Conv2DBackpropFilter, a faster Conv2DBackpropInput, and
+ * a BatchMatMul that keeps transposed operands off the slow path.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { fastBatchMatMulConfig } from './batch-matmul';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { fastConv2dBackpropInputConfig } from './conv2d-backprop-input';
 
@@ -16,7 +18,10 @@ export function registerWasmTrainingKernels(): void {
   if (stockBackpropInput === undefined) {
     throw new Error('The wasm backend has no Conv2DBackpropInput kernel to speed up: import @tensorflow/tfjs-backend-wasm first');
   }
+  const stockBatchMatMul = tf.getKernel(tf.BatchMatMul, 'wasm')!;
   tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
   tf.registerKernel(fastConv2dBackpropInputConfig(stockBackpropInput));
+  tf.unregisterKernel(tf.BatchMatMul, 'wasm');
+  tf.registerKernel(fastBatchMatMulConfig(stockBatchMatMul));
   tf.registerKernel(conv2dBackpropFilterConfig);
 }
