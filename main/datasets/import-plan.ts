@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { StudioError, type DatasetKind, type Domain, type ImportProblem } from '../../preload/contract';
 import { normaliseImage, type DecodeLimits, type NormalisedImage } from './decode';
 import { importProblem, isImportProblem } from './problems';
-import { isIdxImagesFile, labelsFileFor, readIdxDataset } from './sources/idx';
+import { isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset } from './sources/idx';
 import { walkImages, type WalkEntry } from './sources/walk';
 import { countZipEntries, readZipImages } from './sources/zip';
 
@@ -203,8 +203,4 @@ function unmatchedProblem(entry: WalkEntry, otherRoot: string): ImportProblem {
 
 function stem(relativePath: string): string {
   return relativePath.slice(0, relativePath.length - extname(relativePath).length);
-}
-
-function isIdxLabelsFile(path: string): boolean {
-  return /-labels[-.]idx1-ubyte(\.gz)?$/i.test(path);
 }

@@ -23,6 +23,7 @@ export interface IdxDataset {
 
 /** `train-images-idx3-ubyte.gz` as distributed, or `train-images.idx3-ubyte` as some unpackers rename it. */
 const imagesFileName = /^(?<stem>.*)-images(?<separator>[-.])idx3-ubyte(?<compressed>\.gz)?$/;
+const labelsFileName = /-labels[-.]idx1-ubyte(\.gz)?$/i;
 const gzipMagic = [0x1f, 0x8b] as const;
 const unsignedByteType = 0x08;
 const imageDimensions = 3;
@@ -34,6 +35,11 @@ const maxSide = 16_384;
 
 export function isIdxImagesFile(path: string): boolean {
   return imagesFileName.test(basename(path));
+}
+
+/** A labels file is read with its images file, never imported as an image of its own. */
+export function isIdxLabelsFile(path: string): boolean {
+  return labelsFileName.test(basename(path));
 }
 
 /** The labels file beside an images file, compressed like it or not, if it is there. */
