@@ -7,20 +7,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
 import sharp from 'sharp';
 import type { GanConfig } from '../models/config';
 import { generatePixels, gridOf, latentsForSeeds } from '../latent/generate';
 import { SeededRandom } from '../random';
 import type { TrainEvent, TrainParams, TrainResult } from '../protocol';
-import { sampleAugmentParams } from './augment';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file';
 import { BatchSource } from './data';
-import { emaDecayAt, updateEma } from './ema';
 import { measureQuality, qualityReference } from './quality';
 import { captureState, restoreState } from './snapshot';
-import { discriminatorStep, generatorStep } from './steps';
 import { createTrainingContext, disposeTrainingContext, type TrainingContext } from './steps-context';
+import { trainStep } from './train-step';
 
 /** Step metrics reach the main process at most this often. */
 const metricsFlushMs = 500;
@@ -77,7 +74,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
         break;
       }
       const started = performance.now();
-      const result = trainStep(context, data, random, step);
+      const result = trainStep(context, data.next(), random, step);
       step += 1;
       const seconds = (performance.now() - started) / 1000;
       trainSeconds += seconds;
@@ -103,40 +100,6 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
     data.close();
     disposeTrainingContext(context);
   }
-}
-
-/** One discriminator step and one generator step, with their random inputs drawn in a fixed order. */
-function trainStep(context: TrainingContext, data: BatchSource, random: SeededRandom, step: number): Record<string, number> {
-  const { config } = context;
-  const { batchSize, latentSize, resolution, classes } = config;
-  const noise = () => tf.tensor2d(random.fillNormal(new Float32Array(batchSize * latentSize)), [batchSize, latentSize]);
-  const labels = () => (classes > 0 ? tf.tensor1d(Int32Array.from({ length: batchSize }, () => random.below(classes)), 'int32') : null);
-  const batch = data.next();
-  const dNoise = noise();
-  const dLabels = labels();
-  const augmentReal = sampleAugmentParams(random, batchSize, resolution, config.augment);
-  const augmentFake = sampleAugmentParams(random, batchSize, resolution, config.augment);
-  let d;
-  try {
-    d = discriminatorStep(context, batch.images, classes > 0 ? batch.labels : null, dNoise, dLabels, augmentReal, augmentFake);
-  } finally {
-    tf.dispose(present(batch.images, batch.labels, dNoise, dLabels));
-  }
-  const gNoise = noise();
-  const gLabels = labels();
-  const augmentG = sampleAugmentParams(random, batchSize, resolution, config.augment);
-  let g;
-  try {
-    g = generatorStep(context, gNoise, gLabels, augmentG);
-  } finally {
-    tf.dispose(present(gNoise, gLabels));
-  }
-  if (context.ema) updateEma(context.ema, context.generator, emaDecayAt(step, config.emaDecay));
-  return { lossD: d.lossD, dReal: d.dReal, dFake: d.dFake, signReal: d.signReal, r1: d.r1, lossG: g.lossG };
-}
-
-function present(...tensors: (tf.Tensor | null)[]): tf.Tensor[] {
-  return tensors.filter((tensor) => tensor !== null);
 }
 
 /** The same latents at every step, so the grids show the model learning rather than new draws. */
