@@ -27,7 +27,23 @@ import type {
   PrepareRequest,
 } from './contract/datasets';
 import type { Envelope } from './contract/errors';
-import type { SampledImage, SampleRequest } from './contract/latent';
+import type {
+  AnimationFormatInfo,
+  AnimationResult,
+  ExploreModel,
+  InterpolateRequest,
+  LatentImage,
+  MixRequest,
+  PreviewImages,
+  PreviewRequest,
+  ProjectionResult,
+  ProjectRequest,
+  RenameLatentRequest,
+  SampleRequest,
+  SavedLatent,
+  SavedLatentRef,
+  SaveLatentRequest,
+} from './contract/latent';
 import type {
   BackendName,
   BackendReport,
@@ -106,7 +122,24 @@ export interface StudioApi {
     estimate(request: EstimateRequest): Promise<readonly PresetEstimate[]>;
   };
   readonly latent: {
-    sample(request: SampleRequest): Promise<readonly SampledImage[]>;
+    /** Every checkpoint of every run, newest first, with what Explore needs to know of its model. */
+    models(): Promise<readonly ExploreModel[]>;
+    /** A grid by seed, stored in the gallery. */
+    sample(request: SampleRequest): Promise<readonly LatentImage[]>;
+    /** Images of points in the latent space for live previews; nothing is stored. */
+    preview(request: PreviewRequest): Promise<PreviewImages>;
+    /** The animation formats this machine can write, and why any cannot. */
+    formats(): Promise<readonly AnimationFormatInfo[]>;
+    /** Renders a path through the latent space as an animation (a job), stored in the gallery. */
+    interpolate(request: InterpolateRequest): Promise<AnimationResult>;
+    /** Latent arithmetic, crossover or mutation; the children are stored with their parents as lineage. */
+    mix(request: MixRequest): Promise<readonly LatentImage[]>;
+    /** Finds the latent that best reproduces an image (a job); the result is stored like any sample. */
+    project(request: ProjectRequest): Promise<ProjectionResult>;
+    save(request: SaveLatentRequest): Promise<SavedLatent>;
+    saved(): Promise<readonly SavedLatent[]>;
+    rename(request: RenameLatentRequest): Promise<SavedLatent>;
+    forget(request: SavedLatentRef): Promise<void>;
   };
 }
 

@@ -48,6 +48,6 @@ export function createServices({ mode, compute, project, jobs, engine, trainer, 
     },
     datasets: datasetsService(project, jobs),
     training: trainingService(project, trainer, engine, compute),
-    latent: latentService(project, engine, compute),
+    latent: latentService(project, engine, compute, jobs),
   };
 }

@@ -118,7 +118,7 @@ function groupsOf(library: Library, dataset: DatasetRow): { groups: Group[]; cla
 }
 
 /** Numeric labels (MNIST's 0–9) in numeric order, others alphabetically. */
-function sortedClassNames(labels: readonly (string | null)[]): string[] {
+export function sortedClassNames(labels: readonly (string | null)[]): string[] {
   const names = [...new Set(labels.filter((label): label is string => label !== null))];
   const numeric = names.every((name) => /^\d+$/.test(name));
   return names.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b));

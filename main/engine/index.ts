@@ -4,6 +4,7 @@
  * request checks between steps whether it has been asked to stop.
  */
 import { ensureBackend } from './backends';
+import { handleLatent } from './latent/requests';
 import { handleTraining } from './train/requests';
 import { connectToHost, type EnginePort } from './port';
 import type { EngineRequest } from './protocol';
@@ -39,7 +40,11 @@ async function handle(request: EngineRequest, progress: (value: unknown) => void
       cancelled.add(target);
       return true;
     }
-    default:
+    case 'render':
+    case 'project':
+      return handleLatent(request, progress, shouldStop);
+    case 'train':
+    case 'estimate':
       return handleTraining(request, progress, shouldStop);
   }
 }

@@ -5,6 +5,9 @@
  * progress of their own kind; `cancel` asks one to stop early.
  */
 import type { BackendName, BackendReport } from '../../preload/contract';
+import type { Latents } from './latent/generate';
+import type { Projection } from './latent/projection';
+import type { ImageBatch } from './metrics/image-batch';
 import type { GanConfig } from './models/config';
 
 export interface StepProgress {
@@ -54,20 +57,37 @@ export interface TrainResult {
   readonly trainSeconds: number;
 }
 
-export interface SampleParams {
+export interface GeneratorRef {
   readonly backend: BackendName | null;
   readonly checkpoint: string;
-  readonly count: number;
-  readonly seed: number;
+  /** The moving average of the generator's weights, when the checkpoint kept one. */
   readonly ema: boolean;
-  /** Where to write image-0000.png, image-0001.png, … */
-  readonly outDir: string;
+}
+
+export interface RenderParams extends GeneratorRef {
+  readonly latents: Latents;
+  /** ψ, 1 for none. */
+  readonly truncation: number;
+}
+
+export interface ProjectParams extends GeneratorRef {
+  /** One image at the model's resolution and channel count. */
+  readonly target: ImageBatch;
+  readonly class: number | null;
+  readonly steps: number;
+  readonly seed: number;
+}
+
+export interface ProjectionProgress extends StepProgress {
+  readonly loss: number;
 }
 
 export interface EngineRequestMap {
   probeBackends: { params: { readonly force: BackendName | null }; result: BackendReport; progress: StepProgress };
   train: { params: TrainParams; result: TrainResult; progress: TrainEvent };
-  sample: { params: SampleParams; result: { readonly files: readonly string[] }; progress: StepProgress };
+  /** Latents → 8-bit images; progress per batch. */
+  render: { params: RenderParams; result: ImageBatch; progress: StepProgress };
+  project: { params: ProjectParams; result: Projection; progress: ProjectionProgress };
   /** Seconds per training step for a config, timed over a few real steps on synthetic data. */
   estimate: { params: { readonly backend: BackendName | null; readonly config: GanConfig }; result: { readonly secondsPerStep: number }; progress: StepProgress };
   /** Asks request `seq` to stop at its next safe point; false when it is not running. */

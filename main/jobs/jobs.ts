@@ -47,6 +47,11 @@ export class Job {
     return this.#controller.signal;
   }
 
+  /** What the job is doing, as its events name it. */
+  get title(): string {
+    return this.#title;
+  }
+
   get elapsedSeconds(): number {
     return (this.#now() - this.#startedAt) / 1000;
   }

@@ -58,6 +58,49 @@ const trainingOptions = {
   metricsEvery: every.optional(),
 };
 
+const classIndex = z.int({ error: 'must be a class number' }).min(0, 'must be 0 or more').max(9999, 'must be below 10,000');
+const latentName = datasetName;
+const latentSource = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('seed'), seed, class: classIndex.optional() }),
+    z.strictObject({ kind: z.literal('output'), outputId: id }),
+    z.strictObject({ kind: z.literal('saved'), latentId: id }),
+  ],
+  { error: 'must be a seed, output or saved latent' },
+);
+const interpolationPath = z.strictObject({
+  keyframes: z.array(latentSource).min(2, 'must have at least 2 keyframes').max(64, 'must have at most 64 keyframes'),
+  mode: z.enum(['linear', 'spherical'], { error: 'must be linear or spherical' }),
+  easing: z.enum(['linear', 'ease-in', 'ease-out', 'ease-in-out'], { error: 'must be linear, ease-in, ease-out or ease-in-out' }),
+  loop: z.boolean(),
+});
+const mapCoordinate = z.number().min(-1e6, 'must be within a million of the origin').max(1e6, 'must be within a million of the origin');
+const latentPoint = z.union(
+  [
+    latentSource,
+    z.strictObject({ kind: z.literal('path'), path: interpolationPath, at: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1') }),
+    z.strictObject({ kind: z.literal('seed-map'), seed, x: mapCoordinate, y: mapCoordinate }),
+  ],
+  { error: 'must be a seed, output, saved latent, path point or seed-map point' },
+);
+const children = z.int().min(1, 'must be at least 1').max(64, 'must be at most 64');
+const mixOperation = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('arithmetic'), a: latentSource, b: latentSource, c: latentSource }),
+    z.strictObject({ kind: z.literal('crossover'), parents: z.tuple([latentSource, latentSource]), children, seed }),
+    z.strictObject({ kind: z.literal('mutate'), parent: latentSource, strength: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1'), children, seed }),
+  ],
+  { error: 'must be arithmetic, crossover or mutate' },
+);
+const renderSettings = {
+  checkpointId: id,
+  ema: z.boolean().optional(),
+  truncation: z.number().min(0, 'must be from 0 to 2').max(2, 'must be from 0 to 2').optional(),
+  class: classIndex.optional(),
+};
+
 /** A schema for the argument list of every method: the dispatcher's gate. */
 export const argumentSchemas = {
   system: {
@@ -142,13 +185,41 @@ export const argumentSchemas = {
     estimate: z.tuple([z.strictObject({ model: z.literal('dcgan'), resolution })]),
   },
   latent: {
+    models: z.tuple([]),
     sample: z.tuple([
       z.strictObject({
-        checkpointId: id,
+        ...renderSettings,
         count: z.int().min(1, 'must be at least 1').max(1024, 'must be at most 1024'),
         seed,
-        ema: z.boolean().optional(),
       }),
     ]),
+    preview: z.tuple([z.strictObject({ ...renderSettings, points: z.array(latentPoint).min(1, 'must name at least one point').max(64, 'must be at most 64 points') })]),
+    formats: z.tuple([]),
+    interpolate: z.tuple([
+      z.strictObject({
+        ...renderSettings,
+        path: interpolationPath,
+        frames: z.int().min(2, 'must be at least 2').max(2000, 'must be at most 2000'),
+        fps: z.number().min(1, 'must be at least 1').max(60, 'must be at most 60'),
+        format: z.enum(['webp', 'gif', 'apng', 'png', 'mp4'], { error: 'must be webp, gif, apng, png or mp4' }),
+        size: z.int().min(8, 'must be at least 8 pixels').max(2048, 'must be at most 2048 pixels').optional(),
+        jobId,
+      }),
+    ]),
+    mix: z.tuple([z.strictObject({ ...renderSettings, operation: mixOperation })]),
+    project: z.tuple([
+      z.strictObject({
+        checkpointId: id,
+        ema: z.boolean().optional(),
+        image: z.union([z.strictObject({ path: projectPath }), z.strictObject({ outputId: id })], { error: 'must be { path } or { outputId }' }),
+        class: classIndex.optional(),
+        steps: z.int().min(1, 'must be at least 1').max(5000, 'must be at most 5000').optional(),
+        jobId,
+      }),
+    ]),
+    save: z.tuple([z.strictObject({ name: latentName, checkpointId: id, source: latentSource })]),
+    saved: z.tuple([]),
+    rename: z.tuple([z.strictObject({ latentId: id, name: latentName })]),
+    forget: z.tuple([z.strictObject({ latentId: id })]),
   },
 } as const satisfies ArgumentSchemas<StudioApi>;

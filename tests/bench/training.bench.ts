@@ -40,7 +40,7 @@ import { createInterface } from 'node:readline';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendProbe } from '../../preload/contract';
 import { ensureBackend } from '../../main/engine/backends';
-import { generatePixels, latentsForSeeds } from '../../main/engine/latent/generate';
+import { generatePixels, predictWith, latentsForSeeds } from '../../main/engine/latent/generate';
 import { defaultDcganConfig, type DcganConfig } from '../../main/engine/models/config';
 import { SeededRandom } from '../../main/engine/random';
 import { sampleAugmentParams } from '../../main/engine/train/augment';
@@ -149,7 +149,7 @@ async function serveTfjs(mode: string): Promise<void> {
         const random = new SeededRandom(1);
         const context = createTrainingContext(config, random);
         const latents = latentsForSeeds(config, Array.from({ length: sampleCount }, (_, n) => n));
-        current = { context, step: trainingStep(context, random), sample: () => void generatePixels(context.generator, config, latents) };
+        current = { context, step: trainingStep(context, random), sample: () => void generatePixels(predictWith(context.generator), config, latents) };
         return { batch: config.batchSize };
       }
       case 'step':

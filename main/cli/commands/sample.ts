@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SampledImage } from '../../../preload/contract';
+import type { LatentImage } from '../../../preload/contract';
 import { call, openProjectOption, withStudio, type CliIo } from '../context';
 import { backendOption, integerOption } from '../options';
 import { UsageError } from '../usage';
@@ -34,7 +34,7 @@ export async function sampleCommand(argv: string[], io: CliIo): Promise<number> 
 
   return withStudio(io, async (studio) => {
     await openProjectOption(studio, io, values.project);
-    const images = await call<SampledImage[]>(studio, 'latent.sample', [{ checkpointId, count, seed, ...(values.ema !== undefined && { ema: values.ema }) }]);
+    const images = await call<LatentImage[]>(studio, 'latent.sample', [{ checkpointId, count, seed, ...(values.ema !== undefined && { ema: values.ema }) }]);
     mkdirSync(out, { recursive: true });
     const library = studio.project.library;
     const written = images.map((image, index) => {

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageBatch } from '../metrics/image-batch';
 import type { GanConfig } from '../models/config';
-import { SeededRandom } from '../random';
+import { seedClass, seedVector } from './seed-latent';
 
 export interface Latents {
   readonly count: number;
@@ -23,27 +23,54 @@ const batchSize = 32;
 /** The latent of seed s is the first draws of SeededRandom(s): one seed, one image, in any process. */
 export function latentsForSeeds(config: GanConfig, seeds: readonly number[]): Latents {
   const noise = new Float32Array(seeds.length * config.latentSize);
-  seeds.forEach((seed, index) => new SeededRandom(seed).fillNormal(noise.subarray(index * config.latentSize, (index + 1) * config.latentSize)));
-  const labels = config.classes > 0 ? Int32Array.from(seeds, (seed) => seed % config.classes) : null;
+  seeds.forEach((seed, index) => noise.set(seedVector(seed, config.latentSize), index * config.latentSize));
+  const labels = config.classes > 0 ? Int32Array.from(seeds, (seed) => seedClass(seed, config.classes)!) : null;
   return { count: seeds.length, noise, labels };
 }
 
+/** One batch through a generator: noise [n, latentSize] (and labels [n]) → images [n, h, w, c] in [-1, 1]. */
+export type GeneratorForward = (noise: tf.Tensor2D, labels: tf.Tensor1D | null) => tf.Tensor;
+
+export interface GenerateControl {
+  readonly onBatch?: (completed: number, total: number) => void;
+  /** Checked between batches; true stops with GenerationStopped. */
+  readonly shouldStop?: () => boolean;
+}
+
+export class GenerationStopped extends Error {
+  constructor() {
+    super('Generation was cancelled');
+  }
+}
+
+/** The generator model as it is, in inference mode. */
+export function predictWith(generator: tfl.LayersModel): GeneratorForward {
+  return (noise, labels) => generator.predict(labels ? [noise, labels] : noise) as tf.Tensor;
+}
+
 /** Images as uint8 NHWC, values 0–255. */
-export function generatePixels(generator: tfl.LayersModel, config: GanConfig, latents: Latents): ImageBatch {
+export function generatePixels(forward: GeneratorForward, config: GanConfig, latents: Latents, control: GenerateControl = {}): ImageBatch {
   const { resolution, channels, latentSize } = config;
-  const data = new Uint8Array(latents.count * resolution * resolution * channels);
+  const imageBytes = resolution * resolution * channels;
+  const data = new Uint8Array(latents.count * imageBytes);
   for (let start = 0; start < latents.count; start += batchSize) {
+    if (control.shouldStop?.()) throw new GenerationStopped();
     const size = Math.min(batchSize, latents.count - start);
     const batch = tf.tidy(() => {
       const noise = tf.tensor2d(latents.noise.subarray(start * latentSize, (start + size) * latentSize), [size, latentSize]);
-      const inputs = latents.labels ? [noise, tf.tensor1d(latents.labels.subarray(start, start + size), 'int32')] : noise;
-      const images = generator.predict(inputs) as tf.Tensor;
-      return tf.clipByValue(tf.round(tf.mul(tf.add(images, 1), 127.5)), 0, 255);
+      const labels = latents.labels ? tf.tensor1d(latents.labels.subarray(start, start + size), 'int32') : null;
+      return imagesToPixels(forward(noise, labels));
     });
-    data.set(Uint8Array.from(batch.dataSync()), start * resolution * resolution * channels);
+    data.set(batch.dataSync(), start * imageBytes);
     batch.dispose();
+    control.onBatch?.(start + size, latents.count);
   }
   return { count: latents.count, height: resolution, width: resolution, channels, pixels: data };
+}
+
+/** Generator output in [-1, 1] → bytes 0–255 (an int32 tensor). */
+export function imagesToPixels(images: tf.Tensor): tf.Tensor {
+  return tf.cast(tf.clipByValue(tf.round(tf.mul(tf.add(images, 1), 127.5)), 0, 255), 'int32');
 }
 
 /** Lays images out in a grid, `columns` wide, with a 2-pixel gap. */

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { GanConfig } from '../models/config';
-import { generatePixels, gridOf, latentsForSeeds } from '../latent/generate';
+import { generatePixels, predictWith, gridOf, latentsForSeeds } from '../latent/generate';
 import { SeededRandom } from '../random';
 import type { TrainEvent, TrainParams, TrainResult } from '../protocol';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file';
@@ -106,7 +106,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
 async function writePreview(context: TrainingContext, config: GanConfig, path: string): Promise<void> {
   const columns = config.resolution >= 128 ? 6 : 8;
   const seeds = Array.from({ length: columns * columns }, (_, index) => previewSeedBase + index);
-  const grid = gridOf(generatePixels(context.ema ?? context.generator, config, latentsForSeeds(config, seeds)), columns);
+  const grid = gridOf(generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds)), columns);
   await sharp(grid.pixels, { raw: { width: grid.width, height: grid.height, channels: grid.channels as 1 | 3 } }).png().toFile(path);
 }
 

@@ -6,7 +6,7 @@
  * the nearest training image, against memorisation. Generated images come
  * from fixed seeds, so the numbers move only because the model does.
  */
-import { generatePixels, latentsForSeeds } from '../latent/generate';
+import { generatePixels, predictWith, latentsForSeeds } from '../latent/generate';
 import { measureDiversity } from '../metrics/diversity';
 import type { ImageBatch } from '../metrics/image-batch';
 import { MemorisationCheck } from '../metrics/memorisation';
@@ -39,7 +39,7 @@ export function qualityReference(data: BatchSource, config: GanConfig): QualityR
 export function measureQuality(context: TrainingContext, reference: QualityReference): Record<string, number> {
   const { config } = context;
   const seeds = Array.from({ length: generatedCount }, (_, index) => metricSeedBase + index);
-  const generated = generatePixels(context.ema ?? context.generator, config, latentsForSeeds(config, seeds));
+  const generated = generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds));
   const swd = slicedWassersteinDistance(reference.real, generated, { seed: 1 });
   const copies = reference.memorisation.measure(generated);
   return {

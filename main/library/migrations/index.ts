@@ -2,10 +2,15 @@
  * Numbered migrations, tracked with PRAGMA user_version. All pending ones run
  * in one transaction, so a crash mid-way leaves the old schema intact; a
  * database from a newer Latent Studio is refused rather than damaged.
+ *
+ * Foreign keys are off while they run, as SQLite's recipe for rebuilding a
+ * table requires (dropping a referenced table would otherwise cascade), and
+ * every reference is checked before the transaction commits.
  */
 import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../preload/contract';
 import * as initial from './001-initial';
+import * as explore from './002-explore';
 
 interface Migration {
   readonly version: number;
@@ -13,7 +18,10 @@ interface Migration {
 }
 
 /** In order; a migration's version is its position, and never changes once released. */
-const migrations: readonly Migration[] = [{ version: 1, up: initial.up }];
+const migrations: readonly Migration[] = [
+  { version: 1, up: initial.up },
+  { version: 2, up: explore.up },
+];
 
 export const latestSchemaVersion = migrations.length;
 
@@ -27,8 +35,17 @@ export function migrate(db: Database, file: string): void {
   }
   const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) migration.up(db);
-    db.pragma(`user_version = ${latestSchemaVersion}`);
-  }).immediate();
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  // A no-op inside a transaction, so it is set around it.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) migration.up(db);
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length > 0) throw new Error(`migrating ${file} would break ${broken.length} references (first: ${broken[0]!.table} → ${broken[0]!.parent})`);
+      db.pragma(`user_version = ${latestSchemaVersion}`);
+    }).immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
 }

@@ -5,7 +5,8 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export type OutputKind = 'sample' | 'interpolation-frame' | 'translation' | 'projection' | 'upload' | 'preview';
+/** Rows of the output_kinds table. */
+export type OutputKind = 'sample' | 'mix' | 'projection' | 'animation' | 'interpolation-frame' | 'translation' | 'upload' | 'preview';
 
 export interface NewOutput {
   readonly blobHash: string;
@@ -15,6 +16,8 @@ export interface NewOutput {
   readonly datasetId?: number | null;
   /** Everything needed to make it again: checkpoint, seed, latent, truncation, source, tool parameters. */
   readonly provenance: Record<string, unknown>;
+  /** Outputs it was made from, with the part each played ('a', 'parent', 'target', 'keyframe', …). */
+  readonly parents?: readonly { readonly outputId: number; readonly role: string }[];
 }
 
 export interface OutputRow {
@@ -28,13 +31,37 @@ export interface OutputRow {
   readonly created_at: number;
 }
 
+/** Call inside the transaction that stores the output's blob. */
 export function insertOutput(db: Database, output: NewOutput, now = Date.now()): number {
-  return Number(
+  const id = Number(
     db
       .prepare('INSERT INTO outputs (blob_hash, kind, run_id, checkpoint_id, dataset_id, provenance, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(output.blobHash, output.kind, output.runId ?? null, output.checkpointId ?? null, output.datasetId ?? null, JSON.stringify(output.provenance), now)
       .lastInsertRowid,
   );
+  const link = db.prepare('INSERT OR IGNORE INTO output_parents (output_id, parent_id, role) VALUES (?, ?, ?)');
+  for (const parent of output.parents ?? []) link.run(id, parent.outputId, parent.role);
+  return id;
+}
+
+export interface OutputRecord extends OutputRow {
+  readonly provenance: string;
+  readonly deleted_at: number | null;
+}
+
+export function findOutput(db: Database, id: number): OutputRecord | undefined {
+  return db
+    .prepare('SELECT id, blob_hash, kind, run_id, checkpoint_id, rating, favourite, created_at, provenance, deleted_at FROM outputs WHERE id = ?')
+    .get(id) as OutputRecord | undefined;
+}
+
+/** The outputs an output was made from, and what each was to it. */
+export function parentsOf(db: Database, id: number): { outputId: number; role: string }[] {
+  return db.prepare('SELECT parent_id AS outputId, role FROM output_parents WHERE output_id = ? ORDER BY role, parent_id').all(id) as { outputId: number; role: string }[];
+}
+
+export function childrenOf(db: Database, id: number): number[] {
+  return db.prepare('SELECT DISTINCT output_id FROM output_parents WHERE parent_id = ? ORDER BY output_id').pluck().all(id) as number[];
 }
 
 export function trashOutputs(db: Database, ids: readonly number[], now = Date.now()): number {

@@ -1,4 +1,4 @@
-import type { CheckpointSummary, SampledImage } from '../../../../preload/contract';
+import type { CheckpointSummary, LatentImage } from '../../../../preload/contract';
 import type { Studio } from '../api';
 import { randomSeed } from '../training-format';
 
@@ -14,7 +14,7 @@ export class CheckpointSampler {
   checkpoint = $state.raw<CheckpointSummary | null>(null);
   /** Null while the seed field is empty. */
   seed = $state<number | null>(randomSeed());
-  images = $state.raw<readonly SampledImage[]>([]);
+  images = $state.raw<readonly LatentImage[]>([]);
   sampling = $state(false);
   error = $state<string | null>(null);
 

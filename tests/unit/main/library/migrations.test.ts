@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { libraryApplicationId, openLibraryDatabase } from '../../../../main/library/database';
 import { latestSchemaVersion, migrate } from '../../../../main/library/migrations';
+import * as initial from '../../../../main/library/migrations/001-initial';
 
 const tables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
@@ -40,5 +41,37 @@ describe('library migrations', () => {
     migrate(db, ':memory:');
     expect(() => db.prepare("INSERT INTO datasets (name, kind, created_at, updated_at) VALUES ('x', 'movies', 0, 0)").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'sample', '{}', 0)").run('f'.repeat(64))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('carry a schema-1 library with outputs, tags and boards into schema 2 with every row and reference intact', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    initial.up(db);
+    db.pragma('user_version = 1');
+    const hash = 'a'.repeat(64);
+    db.prepare("INSERT INTO blobs VALUES (?, 10, 'image/png', 8, 8, 0)").run(hash);
+    for (let index = 1; index <= 3; index++) {
+      db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, rating, created_at) VALUES (?, 'sample', ?, ?, ?)").run(hash, JSON.stringify({ seed: index }), index, index);
+    }
+    db.exec("INSERT INTO tags (name) VALUES ('keep'); INSERT INTO output_tags VALUES (1, 2);");
+    db.exec("INSERT INTO collections (name, created_at) VALUES ('board', 0); INSERT INTO collection_members VALUES (1, 3, 1.0, 0);");
+
+    migrate(db, ':memory:');
+
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT id, rating, provenance FROM outputs ORDER BY id').all()).toEqual([
+      { id: 1, rating: 1, provenance: '{"seed":1}' },
+      { id: 2, rating: 2, provenance: '{"seed":2}' },
+      { id: 3, rating: 3, provenance: '{"seed":3}' },
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The references still lead to outputs: deleting one cascades to its tag and board membership.
+    db.prepare('DELETE FROM outputs WHERE id IN (2, 3)').run();
+    expect(db.prepare('SELECT count(*) FROM output_tags').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM collection_members').pluck().get()).toBe(0);
+    // Kinds are checked against their table now.
+    expect(() => db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'movie', '{}', 0)").run(hash)).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'animation', '{}', 0)").run(hash);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunDetail, RunSummary, SampledImage, TrainingProgress } from '../../../../preload/contract';
+import type { RunDetail, RunSummary, LatentImage, TrainingProgress } from '../../../../preload/contract';
 import { forkEngine } from '../../../../main/engine/fork';
 import { appPaths } from '../../../../main/paths';
 import { createStudio, type Studio } from '../../../../main/studio';
@@ -60,8 +60,8 @@ describe('training runs', () => {
 
     // The same seed samples the same images; provenance makes them again.
     const checkpointId = detail.checkpoints.at(-1)!.id;
-    const first = await call<SampledImage[]>('latent.sample', { checkpointId, count: 3, seed: 40 });
-    const again = await call<SampledImage[]>('latent.sample', { checkpointId, count: 1, seed: 41 });
+    const first = await call<LatentImage[]>('latent.sample', { checkpointId, count: 3, seed: 40 });
+    const again = await call<LatentImage[]>('latent.sample', { checkpointId, count: 1, seed: 41 });
     expect(first.map((image) => image.seed)).toEqual([40, 41, 42]);
     expect(again[0]!.blobHash).toBe(first[1]!.blobHash);
   }, 180_000);

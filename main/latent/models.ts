@@ -1,0 +1,69 @@
+/** The trained generators Explore can use: each checkpoint of each run, with what its model is. */
+import { StudioError, type ExploreModel } from '../../preload/contract';
+import { sortedClassNames } from '../datasets/prepared';
+import type { GanConfig } from '../engine/models/config';
+import type { Library } from '../library/library';
+import { blobUrl } from '../library/repos/asset-urls';
+import { classCounts } from '../library/repos/datasets';
+import { findCheckpoint, findRun, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
+
+/** One checkpoint, chosen for a tool call, with the settings every tool shares resolved. */
+export interface ChosenGenerator {
+  readonly checkpoint: CheckpointRow;
+  readonly run: RunRow;
+  readonly config: GanConfig;
+  /** Whether the moving average is drawn: asked for, else whenever the run kept one. */
+  readonly ema: boolean;
+  readonly classNames: readonly string[];
+}
+
+export function chooseGenerator(library: Library, checkpointId: number, ema?: boolean): ChosenGenerator {
+  const checkpoint = findCheckpoint(library.db, checkpointId);
+  if (!checkpoint) throw new StudioError('NOT_FOUND', `checkpointId: no checkpoint ${checkpointId} in this project`);
+  const run = findRun(library.db, checkpoint.run_id)!;
+  const config = planOf(run).model as unknown as GanConfig;
+  const hasEma = config.emaDecay > 0;
+  if (ema && !hasEma) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" trained without a moving average of its weights`);
+  return { checkpoint, run, config, ema: ema ?? hasEma, classNames: classNamesOf(library, run, config) };
+}
+
+/** Newest first. */
+export function exploreModels(library: Library): ExploreModel[] {
+  const rows = library.db.prepare('SELECT id FROM checkpoints ORDER BY created_at DESC, id DESC').pluck().all() as number[];
+  return rows.map((id) => {
+    const { checkpoint, run, config, classNames } = chooseGenerator(library, id);
+    const preview = previewAt(library.db, run.id, checkpoint.step);
+    return {
+      checkpointId: checkpoint.id,
+      runId: run.id,
+      runName: run.name,
+      step: checkpoint.step,
+      resolution: config.resolution,
+      channels: config.channels,
+      latentSize: config.latentSize,
+      hasEma: config.emaDecay > 0,
+      classNames,
+      createdAt: checkpoint.created_at,
+      previewUrl: preview ? blobUrl(preview) : null,
+    };
+  });
+}
+
+/**
+ * Class i of a conditional model is the i-th of its dataset's labels in the
+ * order training sorts them. If the dataset has changed since, the names no
+ * longer line up, and plain numbers are honest.
+ */
+function classNamesOf(library: Library, run: RunRow, config: GanConfig): string[] {
+  if (config.classes === 0) return [];
+  const labels = run.dataset_id === null ? [] : classCounts(library.db, run.dataset_id).map((entry) => entry.label);
+  const names = sortedClassNames(labels);
+  return names.length === config.classes ? names : Array.from({ length: config.classes }, (_, index) => `Class ${index}`);
+}
+
+export function checkClass(generator: ChosenGenerator, value: number | undefined, field: string): void {
+  if (value === undefined) return;
+  const classes = generator.config.classes;
+  if (classes === 0) throw new StudioError('INVALID_ARGUMENT', `${field}: run "${generator.run.name}" is not conditional on classes`);
+  if (value >= classes) throw new StudioError('INVALID_ARGUMENT', `${field}: run "${generator.run.name}" has ${classes} classes (0–${classes - 1}), not ${value + 1}`);
+}
