@@ -2,6 +2,10 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { datasetsCommand } from './commands/datasets';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
+import { interpolateCommand } from './commands/interpolate';
+import { latentsCommand } from './commands/latents';
+import { mixCommand } from './commands/mix';
+import { projectCommand } from './commands/project';
 import { sampleCommand } from './commands/sample';
 import { trainCommand } from './commands/train';
 import { serveCommand } from './commands/serve';
@@ -38,6 +42,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await trainCommand(rest, io);
       case 'sample':
         return await sampleCommand(rest, io);
+      case 'interpolate':
+        return await interpolateCommand(rest, io);
+      case 'mix':
+        return await mixCommand(rest, io);
+      case 'project':
+        return await projectCommand(rest, io);
+      case 'latents':
+        return await latentsCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
         const stop = () => void handle.stop();
@@ -50,6 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`Unknown command "${command}"`);
     }
   } catch (error) {
+    // Ctrl+C during a job: the work stopped cleanly, as asked.
+    if (error instanceof StudioError && error.code === 'CANCELLED') {
+      io.stderr(`latent-studio: ${error.message}\n`);
+      return 130;
+    }
     return reportFailure(error, json, io);
   }
 }

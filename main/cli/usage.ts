@@ -28,8 +28,26 @@ Commands:
             Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
   train --resume RUN [--steps N]
             Continue a paused run exactly where it stopped (optionally further).
-  sample --checkpoint ID --count N --seed S --out DIR [--ema | --no-ema]
-            Write seed-S.png … from a checkpoint (never overwriting files).
+  sample --checkpoint ID --out DIR [--count N] [--seed S] [--grid COLUMNS]
+            Write seed-S.png … from a checkpoint (never overwriting files);
+            --grid also lays them out in grid-S.png.
+  interpolate --checkpoint ID --seeds 1,7,42 --out FILE [--frames 120] [--fps 24]
+        [--loop] [--format webp|gif|apng|png|mp4] [--size PX]
+        [--mode spherical|linear] [--easing ease-in-out|linear|ease-in|ease-out]
+            Animate a walk through the keyframes (--keyframes takes any
+            latents); --format png writes numbered frames into the folder FILE.
+  mix --checkpoint ID --out DIR (--arithmetic A,B,C | --crossover P,Q
+        | --mutate P [--strength 0.3]) [--children 8] [--seed S]
+            Breed latents: A − B + C, children of two parents, or mutants.
+  project --checkpoint ID IMAGE [--steps 300] [--out FILE] [--save NAME]
+            Find the latent that best redraws IMAGE (Ctrl+C cancels).
+  latents [list] | latents save NAME LATENT --checkpoint ID
+        | latents rename ID NAME | latents forget ID
+            Saved latents, by name, for every tool.
+
+  A LATENT is a seed (42), an image's latent (output:17) or a saved one
+  (saved:3). sample, interpolate and mix also take --truncation PSI (0–1,
+  toward the average image), --class K (conditional models) and --ema/--no-ema.
 
 Options for every command:
   --json      machine-readable output on stdout

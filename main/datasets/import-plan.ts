@@ -13,6 +13,7 @@ import { importProblem, isImportProblem } from './problems';
 import { isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset } from './sources/idx';
 import { walkImages, type WalkEntry } from './sources/walk';
 import { countZipEntries, readZipImages } from './sources/zip';
+import { rawImage } from '../images/raw-image';
 
 export interface PlacedImage {
   readonly image: NormalisedImage;
@@ -94,7 +95,7 @@ async function planImages(paths: readonly string[], place: Place = asItself): Pr
         yield {
           source,
           load: async () => {
-            const bytes = await sharp(data.image(index), { raw: { width: data.width, height: data.height, channels: 1 } }).png().toBuffer();
+            const bytes = await rawImage(data.image(index), data.width, data.height, 1).png().toBuffer();
             const image: NormalisedImage = { bytes, mediaType: 'image/png', width: data.width, height: data.height, channels: 1 };
             return place(image, { source, name: `${basename(path)}#${index}`, classLabel: label === null ? null : String(label) });
           },

@@ -8,6 +8,7 @@
  */
 import sharp from 'sharp';
 import { StudioError } from '../../preload/contract';
+import { rawImage } from '../images/raw-image';
 
 export interface LineDrawingOptions {
   /** Gaussian blur before the gradient, in pixels; larger ignores finer texture. 0 for none. */
@@ -48,7 +49,7 @@ export async function lineDrawing(imageBytes: Buffer, options: Partial<LineDrawi
   const edges = detectEdges(image, options);
   const drawing = new Uint8Array(edges.length);
   for (let index = 0; index < edges.length; index++) drawing[index] = edges[index] ? 0 : 255;
-  return sharp(drawing, { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer();
+  return rawImage(drawing, image.width, image.height, 1).png().toBuffer();
 }
 
 /**

@@ -3,9 +3,9 @@
  * image records the generator (checkpoint and its hash, EMA or not), the
  * truncation and the latent, which is all it takes to draw it again.
  */
-import sharp from 'sharp';
 import { StudioError, type LatentImage } from '../../preload/contract';
 import type { EngineHost } from '../engine/host';
+import { rawImage } from '../images/raw-image';
 import type { Latents } from '../engine/latent/generate';
 import type { ImageBatch } from '../engine/metrics/image-batch';
 import type { Job } from '../jobs/jobs';
@@ -60,9 +60,7 @@ function latentsOf(generator: ChosenGenerator, codes: readonly LatentCode[]): La
 /** Image `index` of a batch as PNG bytes. */
 export function pngOf(batch: ImageBatch, index: number): Promise<Buffer> {
   const imageBytes = batch.height * batch.width * batch.channels;
-  return sharp(batch.pixels.subarray(index * imageBytes, (index + 1) * imageBytes), {
-    raw: { width: batch.width, height: batch.height, channels: batch.channels as 1 | 3 },
-  })
+  return rawImage(batch.pixels.subarray(index * imageBytes, (index + 1) * imageBytes), batch.width, batch.height, batch.channels as 1 | 3)
     .png()
     .toBuffer();
 }

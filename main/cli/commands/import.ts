@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import type { DatasetKind, ImportReport, JobProgress } from '../../../preload/contract';
+import type { DatasetKind, ImportReport } from '../../../preload/contract';
 import { call, openProjectOption, withStudio, type CliIo } from '../context';
 import { oneOf } from '../options';
-import { progressLine } from '../progress';
+import { followJob } from '../follow-job';
 import { UsageError } from '../usage';
 
 const kinds: readonly DatasetKind[] = ['images', 'paired', 'unpaired'];
@@ -28,20 +28,11 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
 
   return withStudio(io, async (studio) => {
     await openProjectOption(studio, io, values.project);
-    const stopProgress = studio.events.subscribe((event, payload) => {
-      if (event === 'jobProgress' && (payload as JobProgress).kind === 'import') io.progress(progressLine(payload as JobProgress));
-    });
-    const cancel = () => studio.jobs.cancelAll();
-    process.once('SIGINT', cancel);
-    try {
-      const report = await call<ImportReport>(studio, 'datasets.import', [{ dataset, paths, ...(kind && { kind }), ...(pairing && { pairing }) }]);
-      io.progress(null);
-      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
-      return report.cancelled ? 130 : 0;
-    } finally {
-      process.off('SIGINT', cancel);
-      stopProgress();
-    }
+    const report = await followJob(studio, io, 'import', () =>
+      call<ImportReport>(studio, 'datasets.import', [{ dataset, paths, ...(kind && { kind }), ...(pairing && { pairing }) }]),
+    );
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
+    return report.cancelled ? 130 : 0;
   });
 }
 

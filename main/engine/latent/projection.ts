@@ -2,9 +2,11 @@
  * Projection (GAN inversion): the latent whose image best reproduces a target.
  * It starts from the best of a handful of seeded candidates (trying every
  * class of a conditional model when none is given), then follows the gradient
- * of the reconstruction loss with Adam. A small prior keeps the latent near
- * the sphere where the generator was trained: far off it, a latent can match
- * the target's pixels while being nothing the model would ever draw.
+ * of the reconstruction loss with Adam. After every step the latent goes back
+ * onto the sphere of radius √size, where normal latents concentrate: off it, a
+ * latent can match the target's pixels while being nothing the model was
+ * trained to draw. (A penalty toward the sphere would need a weight to suit
+ * every model's loss scale; the projection needs none.)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ImageBatch } from '../metrics/image-batch';
@@ -34,7 +36,6 @@ export interface Projection {
 
 const candidateCount = 32;
 const learningRate = 0.05;
-const priorWeight = 0.01;
 
 export async function project(model: LoadedGenerator, target: ImageBatch, options: ProjectionOptions): Promise<Projection> {
   const { latentSize } = model.config;
@@ -45,21 +46,20 @@ export async function project(model: LoadedGenerator, target: ImageBatch, option
   const optimizer = tf.train.adam(learningRate);
   const lossOf = () => {
     const image = model.generator.apply(label ? [latent, label] : latent, { training: false }) as tf.Tensor4D;
-    const prior = tf.square(tf.sub(tf.mean(tf.square(latent)), 1));
-    return tf.add(tf.sum(reconstructionLoss(image, targetTensor)), tf.mul(prior, priorWeight)) as tf.Scalar;
+    return tf.sum(reconstructionLoss(image, targetTensor)) as tf.Scalar;
   };
-  // The best latent by the objective optimised (reconstruction and prior together).
-  let best = { vector: start.vector, objective: Number.POSITIVE_INFINITY };
+  let best = { vector: start.vector, loss: start.loss };
   let step = 0;
   try {
     for (; step < options.steps && !options.shouldStop(); step++) {
       const before = Float32Array.from(await latent.data());
-      // minimize returns the objective of the latent before its update.
+      // minimize returns the loss of the latent before its update.
       const loss = optimizer.minimize(lossOf, true, [latent])!;
-      const objective = (await loss.data())[0]!;
+      const value = (await loss.data())[0]!;
       loss.dispose();
-      if (objective < best.objective) best = { vector: before, objective };
-      options.onStep(step + 1, objective);
+      if (value < best.loss) best = { vector: before, loss: value };
+      tf.tidy(() => latent.assign(toSphere(latent)));
+      options.onStep(step + 1, value);
     }
     const finalLoss = tf.tidy(() => lossOfVector(model, best.vector, start.class, targetTensor));
     return { vector: best.vector, class: start.class, initialLoss: start.loss, finalLoss, stepsTaken: step, stopped: step < options.steps };
@@ -75,21 +75,25 @@ interface Candidate {
   readonly loss: number;
 }
 
+/** Rows of a [n, size] tensor scaled to length √size. */
+function toSphere(latents: tf.Tensor): tf.Tensor2D {
+  const size = latents.shape[1]!;
+  return tf.mul(latents, tf.div(Math.sqrt(size), tf.norm(latents, 'euclidean', 1, true))) as tf.Tensor2D;
+}
+
 function bestCandidate(model: LoadedGenerator, target: tf.Tensor4D, options: ProjectionOptions): Candidate {
   const { latentSize, classes } = model.config;
   const random = new SeededRandom(options.seed);
-  const vectors = random.fillNormal(new Float32Array(candidateCount * latentSize));
   const labels = classes > 0 ? Int32Array.from({ length: candidateCount }, (_, index) => options.class ?? index % classes) : null;
-  const losses = tf.tidy(() => {
-    const noise = tf.tensor2d(vectors, [candidateCount, latentSize]);
+  const { vectors, losses } = tf.tidy(() => {
+    const noise = toSphere(tf.tensor2d(random.fillNormal(new Float32Array(candidateCount * latentSize)), [candidateCount, latentSize]));
     const inputs = labels ? [noise, tf.tensor1d(labels, 'int32')] : noise;
-    return reconstructionLoss(model.generator.predict(inputs) as tf.Tensor4D, target).dataSync();
+    return { vectors: noise.dataSync() as Float32Array, losses: reconstructionLoss(model.generator.predict(inputs) as tf.Tensor4D, target).dataSync() };
   });
   const index = losses.indexOf(Math.min(...losses));
   return { vector: vectors.slice(index * latentSize, (index + 1) * latentSize), class: labels ? labels[index]! : null, loss: losses[index]! };
 }
 
-/** The reconstruction loss alone, without the prior: what is reported as the result's fit. */
 function lossOfVector(model: LoadedGenerator, vector: Float32Array, label: number | null, target: tf.Tensor4D): number {
   const noise = tf.tensor2d(vector, [1, model.config.latentSize]);
   const inputs = label === null ? noise : [noise, tf.tensor1d([label], 'int32')];

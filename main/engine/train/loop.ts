@@ -7,7 +7,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { GanConfig } from '../models/config';
 import { generatePixels, predictWith, gridOf, latentsForSeeds } from '../latent/generate';
 import { SeededRandom } from '../random';
@@ -18,6 +17,7 @@ import { measureQuality, qualityReference } from './quality';
 import { captureState, restoreState } from './snapshot';
 import { createTrainingContext, disposeTrainingContext, type TrainingContext } from './steps-context';
 import { trainStep } from './train-step';
+import { rawImage } from '../../images/raw-image';
 
 /** Step metrics reach the main process at most this often. */
 const metricsFlushMs = 500;
@@ -107,7 +107,7 @@ async function writePreview(context: TrainingContext, config: GanConfig, path: s
   const columns = config.resolution >= 128 ? 6 : 8;
   const seeds = Array.from({ length: columns * columns }, (_, index) => previewSeedBase + index);
   const grid = gridOf(generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds)), columns);
-  await sharp(grid.pixels, { raw: { width: grid.width, height: grid.height, channels: grid.channels as 1 | 3 } }).png().toFile(path);
+  await rawImage(grid.pixels, grid.width, grid.height, grid.channels as 1 | 3).png().toFile(path);
 }
 
 function checkSameModel(saved: GanConfig, wanted: GanConfig, path: string): void {
