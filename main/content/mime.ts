@@ -21,13 +21,17 @@ export function contentTypeOf(path: string): string {
   return byExtension[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Blobs are stored by hash, without an extension: their bytes say what they are. */
-export function sniffImageType(head: Uint8Array): string {
+/**
+ * Blobs are stored by hash, without an extension: their bytes say what they
+ * are. Mostly images; animations may also be MP4 video or a ZIP of frames.
+ */
+export function sniffMediaType(head: Uint8Array): string {
   const ascii = (start: number, end: number) => String.fromCharCode(...head.subarray(start, end));
   if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return 'image/png';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   if (ascii(0, 4) === 'GIF8') return 'image/gif';
-  if (ascii(4, 8) === 'ftyp' && ['avif', 'avis'].includes(ascii(8, 12))) return 'image/avif';
+  if (ascii(4, 8) === 'ftyp') return ['avif', 'avis'].includes(ascii(8, 12)) ? 'image/avif' : 'video/mp4';
+  if (ascii(0, 4) === 'PK\x03\x04') return 'application/zip';
   return 'application/octet-stream';
 }

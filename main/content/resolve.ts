@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { BlobStore } from '../library/blobs';
-import { contentTypeOf, sniffImageType } from './mime';
+import { contentTypeOf, sniffMediaType } from './mime';
 
 export interface ContentRoots {
   readonly rendererDir: string;
@@ -53,7 +53,7 @@ function blob(blobs: BlobStore | null, hash: string): Resolved {
   if (!sha256Hex.test(hash)) return notFound(`"${hash}" is not a SHA-256 blob id`);
   const path = blobs.pathOf(hash);
   const file = existingFile(path, 'application/octet-stream');
-  return file.found ? { ...file, contentType: sniffImageType(readHead(path)) } : file;
+  return file.found ? { ...file, contentType: sniffMediaType(readHead(path)) } : file;
 }
 
 async function thumbnail(blobs: BlobStore | null, hash: string): Promise<Resolved> {

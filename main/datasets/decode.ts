@@ -6,7 +6,7 @@
  * decoded once, upright, and stored as PNG.
  */
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { sniffImageType } from '../content/mime';
+import { sniffMediaType } from '../content/mime';
 import { classifyDecodeFailure } from './decode-failure';
 import { isAnimatedPng } from './png-chunks';
 import { importProblem, type ImportProblem } from './problems';
@@ -52,7 +52,7 @@ export async function normaliseImage(bytes: Buffer, source: string, limits: Deco
 
 function storedAsIs(bytes: Buffer, metadata: Metadata): StoredMediaType | null {
   const mediaType = keptAsIs.get(metadata.format);
-  if (!mediaType || sniffImageType(bytes) !== mediaType) return null;
+  if (!mediaType || sniffMediaType(bytes) !== mediaType) return null;
   const singleFrame = (metadata.pages ?? 1) === 1 && !(mediaType === 'image/png' && isAnimatedPng(bytes));
   const upright = (metadata.orientation ?? uprightOrientation) === uprightOrientation;
   return singleFrame && upright ? mediaType : null;

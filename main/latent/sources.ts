@@ -1,6 +1,6 @@
 /**
  * Turns what a request names — a seed, an output, a saved latent, a point on
- * a path or on the seed map — into latent codes, and into the record of each
+ * the seed map or on a path — into latent codes, and into the record of each
  * that provenance keeps so the image can be made again.
  */
 import { StudioError, type InterpolationPath, type LatentPoint, type LatentSource } from '../../preload/contract';
@@ -53,6 +53,10 @@ export function resolveSource(library: Library, generator: ChosenGenerator, sour
       if (!record) throw new StudioError('INVALID_ARGUMENT', `${field}: output ${source.outputId} (${output.kind}) was not made from a latent`);
       return { code: fitClass(codeOfRecord(record, generator, `${field}: output ${source.outputId}`), classes), record, outputId: output.id };
     }
+    case 'seed-map': {
+      const code = seedMapPoint(source.seed, source.x, source.y, generator.config.latentSize, classes);
+      return { code, record: recordOf(code), outputId: null };
+    }
     case 'saved': {
       const saved = findSavedLatent(library.db, source.latentId);
       if (!saved) throw new StudioError('NOT_FOUND', `${field}: no saved latent ${source.latentId} in this project`);
@@ -80,8 +84,6 @@ export function resolvePoint(library: Library, generator: ChosenGenerator, point
   switch (point.kind) {
     case 'path':
       return pointOnPath(resolvePath(library, generator, point.path, `${field}.path`).path, point.at);
-    case 'seed-map':
-      return seedMapPoint(point.seed, point.x, point.y, generator.config.latentSize, generator.config.classes);
     default:
       return resolveSource(library, generator, point, field).code;
   }

@@ -10,7 +10,13 @@ export type LatentSource =
   | { readonly kind: 'seed'; readonly seed: number; readonly class?: number | undefined }
   /** The latent an output of a latent tool was made from (a sample, a mix, a projection). */
   | { readonly kind: 'output'; readonly outputId: number }
-  | { readonly kind: 'saved'; readonly latentId: number };
+  | { readonly kind: 'saved'; readonly latentId: number }
+  /**
+   * A point on a plane of seeds: the integer point (i, j) holds the seed
+   * seedAt(seed, i, j) (preload/seed-map.ts); a fractional point blends the
+   * latents of its four nearest.
+   */
+  | { readonly kind: 'seed-map'; readonly seed: number; readonly x: number; readonly y: number };
 
 /** How latents become images; shared by every tool. */
 export interface RenderSettings {
@@ -73,12 +79,7 @@ export interface InterpolationPath {
 export type LatentPoint =
   | LatentSource
   /** `at` runs from 0 (the first keyframe) to 1 (the last, or back to the first when looping). */
-  | { readonly kind: 'path'; readonly path: InterpolationPath; readonly at: number }
-  /**
-   * A plane of seeds: the integer point (i, j) holds a seed derived from
-   * `seed`; a fractional point blends the latents of its four nearest.
-   */
-  | { readonly kind: 'seed-map'; readonly seed: number; readonly x: number; readonly y: number };
+  | { readonly kind: 'path'; readonly path: InterpolationPath; readonly at: number };
 
 export interface PreviewRequest extends RenderSettings {
   readonly points: readonly LatentPoint[];

@@ -60,14 +60,16 @@ const trainingOptions = {
 
 const classIndex = z.int({ error: 'must be a class number' }).min(0, 'must be 0 or more').max(9999, 'must be below 10,000');
 const latentName = datasetName;
+const mapCoordinate = z.number().min(-1e6, 'must be within a million of the origin').max(1e6, 'must be within a million of the origin');
 const latentSource = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('seed'), seed, class: classIndex.optional() }),
     z.strictObject({ kind: z.literal('output'), outputId: id }),
     z.strictObject({ kind: z.literal('saved'), latentId: id }),
+    z.strictObject({ kind: z.literal('seed-map'), seed, x: mapCoordinate, y: mapCoordinate }),
   ],
-  { error: 'must be a seed, output or saved latent' },
+  { error: 'must be a seed, output, saved latent or seed-map point' },
 );
 const interpolationPath = z.strictObject({
   keyframes: z.array(latentSource).min(2, 'must have at least 2 keyframes').max(64, 'must have at most 64 keyframes'),
@@ -75,14 +77,9 @@ const interpolationPath = z.strictObject({
   easing: z.enum(['linear', 'ease-in', 'ease-out', 'ease-in-out'], { error: 'must be linear, ease-in, ease-out or ease-in-out' }),
   loop: z.boolean(),
 });
-const mapCoordinate = z.number().min(-1e6, 'must be within a million of the origin').max(1e6, 'must be within a million of the origin');
 const latentPoint = z.union(
-  [
-    latentSource,
-    z.strictObject({ kind: z.literal('path'), path: interpolationPath, at: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1') }),
-    z.strictObject({ kind: z.literal('seed-map'), seed, x: mapCoordinate, y: mapCoordinate }),
-  ],
-  { error: 'must be a seed, output, saved latent, path point or seed-map point' },
+  [latentSource, z.strictObject({ kind: z.literal('path'), path: interpolationPath, at: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1') })],
+  { error: 'must be a seed, output, saved latent, seed-map point or path point' },
 );
 const children = z.int().min(1, 'must be at least 1').max(64, 'must be at most 64');
 const mixOperation = z.discriminatedUnion(

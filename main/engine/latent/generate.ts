@@ -48,12 +48,17 @@ export function predictWith(generator: tfl.LayersModel): GeneratorForward {
   return (noise, labels) => generator.predict(labels ? [noise, labels] : noise) as tf.Tensor;
 }
 
-/** Images as uint8 NHWC, values 0–255. */
-export function generatePixels(forward: GeneratorForward, config: GanConfig, latents: Latents, control: GenerateControl = {}): ImageBatch {
+/**
+ * Images as uint8 NHWC, values 0–255. Between batches it yields to the event
+ * loop: on the wasm backend a batch never does, and a cancel message would
+ * otherwise wait until every batch was drawn.
+ */
+export async function generatePixels(forward: GeneratorForward, config: GanConfig, latents: Latents, control: GenerateControl = {}): Promise<ImageBatch> {
   const { resolution, channels, latentSize } = config;
   const imageBytes = resolution * resolution * channels;
   const data = new Uint8Array(latents.count * imageBytes);
   for (let start = 0; start < latents.count; start += batchSize) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     if (control.shouldStop?.()) throw new GenerationStopped();
     const size = Math.min(batchSize, latents.count - start);
     const batch = tf.tidy(() => {

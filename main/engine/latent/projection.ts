@@ -52,6 +52,8 @@ export async function project(model: LoadedGenerator, target: ImageBatch, option
   let step = 0;
   try {
     for (; step < options.steps && !options.shouldStop(); step++) {
+      // Lets a cancel message in: on wasm, awaiting tensor data never reaches the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       const before = Float32Array.from(await latent.data());
       // minimize returns the loss of the latent before its update.
       const loss = optimizer.minimize(lossOf, true, [latent])!;

@@ -83,7 +83,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
       );
       if (step % params.previewEvery === 0 || step === params.totalSteps) await preview();
       if (step % params.metricsEvery === 0 || step === params.totalSteps) {
-        quality = measureQuality(context, reference);
+        quality = await measureQuality(context, reference);
         pending.push(...Object.entries(quality).map(([name, value]) => ({ name, step, value })));
       }
       if (step % params.checkpointEvery === 0) await checkpoint();
@@ -106,7 +106,7 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
 async function writePreview(context: TrainingContext, config: GanConfig, path: string): Promise<void> {
   const columns = config.resolution >= 128 ? 6 : 8;
   const seeds = Array.from({ length: columns * columns }, (_, index) => previewSeedBase + index);
-  const grid = gridOf(generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds)), columns);
+  const grid = gridOf(await generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds)), columns);
   await rawImage(grid.pixels, grid.width, grid.height, grid.channels as 1 | 3).png().toFile(path);
 }
 

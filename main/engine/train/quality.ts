@@ -36,10 +36,10 @@ export function qualityReference(data: BatchSource, config: GanConfig): QualityR
   };
 }
 
-export function measureQuality(context: TrainingContext, reference: QualityReference): Record<string, number> {
+export async function measureQuality(context: TrainingContext, reference: QualityReference): Promise<Record<string, number>> {
   const { config } = context;
   const seeds = Array.from({ length: generatedCount }, (_, index) => metricSeedBase + index);
-  const generated = generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds));
+  const generated = await generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds));
   const swd = slicedWassersteinDistance(reference.real, generated, { seed: 1 });
   const copies = reference.memorisation.measure(generated);
   return {

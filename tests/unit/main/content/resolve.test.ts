@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sniffMediaType } from '../../../../main/content/mime';
 import { resolveContent, type ContentRoots } from '../../../../main/content/resolve';
 import { BlobStore } from '../../../../main/library/blobs';
 
@@ -36,6 +37,13 @@ describe('content resolution', () => {
     const thumb = await resolveContent(roots, `/asset/thumb/${hash}`);
     expect(thumb).toMatchObject({ found: true, contentType: 'image/webp' });
     expect(thumb.found && (await sharp(thumb.path).metadata()).width).toBe(256);
+  });
+
+  it("tells an animation's video or ZIP of frames from an image by its bytes", () => {
+    const mp4 = Buffer.from('\0\0\0\x20ftypisom\0\0\x02\0', 'latin1');
+    const zip = Buffer.from('PK\x03\x04\x14\0\0\0', 'latin1');
+    expect([sniffMediaType(mp4), sniffMediaType(zip), sniffMediaType(Buffer.from('\0\0\0\x1cftypavif', 'latin1'))]).toEqual(['video/mp4', 'application/zip', 'image/avif']);
+    expect(sniffMediaType(Buffer.from('plain text here'))).toBe('application/octet-stream');
   });
 
   it.each([

@@ -238,6 +238,11 @@ describe('latent tools', () => {
     const saved = await call<SavedLatent>('latent.save', { name: 'Soft boot', checkpointId: model.checkpointId, source: { kind: 'output', outputId: image!.outputId } });
     expect(saved).toMatchObject({ name: 'Soft boot', latentSize: 128, class: null, previewUrl: image!.url });
     await call('latent.save', { name: 'Seed 3', checkpointId: model.checkpointId, source: { kind: 'seed', seed: 3 } });
+    // A blended point of the seed map is a latent like any other.
+    const between = await call<SavedLatent>('latent.save', { name: 'Between', checkpointId: model.checkpointId, source: { kind: 'seed-map', seed: 9, x: 0.5, y: 0.25 } });
+    const blended = await call<PreviewImages>('latent.preview', { checkpointId: model.checkpointId, points: [{ kind: 'seed-map', seed: 9, x: 0.5, y: 0.25 }, { kind: 'saved', latentId: between.latentId }] });
+    expect(blended.images[1]).toBe(blended.images[0]);
+    await call('latent.forget', { latentId: between.latentId });
     await expect(call('latent.save', { name: 'soft BOOT', checkpointId: model.checkpointId, source: { kind: 'seed', seed: 1 } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     await expect(call('latent.rename', { latentId: saved.latentId, name: 'seed 3' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     expect(await call<SavedLatent>('latent.rename', { latentId: saved.latentId, name: 'Boot' })).toMatchObject({ name: 'Boot' });

@@ -4,7 +4,8 @@ import { crossover, latentArithmetic, mutate } from '../../../../main/latent/spa
 import { decodeVector, encodeVector } from '../../../../main/latent/space/code';
 import { ease } from '../../../../main/latent/space/easing';
 import { pathFrames, pointOnPath, type LatentPath } from '../../../../main/latent/space/path';
-import { seedAt, seedMapPoint } from '../../../../main/latent/space/seed-map';
+import { seedAt } from '../../../../preload/seed-map';
+import { seedMapPoint } from '../../../../main/latent/space/seed-map';
 import { lerp, norm, slerp } from '../../../../main/latent/space/vectors';
 
 const size = 128;

@@ -46,7 +46,7 @@ describe('DCGAN training on Fashion-MNIST (wasm)', () => {
     data.close();
     // The run builds the same initial models from the same seed.
     const untrained = createTrainingContext(config, new SeededRandom(seed));
-    const before = measureQuality(untrained, reference)['swd']!;
+    const before = (await measureQuality(untrained, reference))['swd']!;
     disposeTrainingContext(untrained);
 
     let after = Number.NaN;
