@@ -17,8 +17,8 @@ const seeded = spawnSync(process.execPath, ['dist/main/cli.js', 'import', 'Fashi
   stdio: 'inherit',
 });
 if (seeded.status !== 0) process.exit(1);
-if (views.includes('train')) {
-  // A short real run, so the Train view has charts, previews and checkpoints to show.
+if (views.includes('train') || views.includes('explore')) {
+  // A short real run, so the Train view has charts, previews and checkpoints to show, and Explore a model.
   const trained = spawnSync(process.execPath, ['dist/main/cli.js', 'train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1'], {
     env: { ...process.env, XDG_CONFIG_HOME: scratch },
     stdio: 'inherit',
@@ -41,6 +41,7 @@ try {
     await page.evaluate((id) => (location.hash = `#/${id}`), view);
     if (view === 'datasets') await page.getByText('Fashion-MNIST').first().click();
     if (view === 'train') await page.getByText('Fashion-MNIST · DCGAN 32 px').first().click();
+    if (view === 'explore') await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
     console.log(`docs/screenshots/${view}.png`);

@@ -32,20 +32,36 @@
  * override and on the reference BLAS), BENCH_PROFILE (1), BENCH_PROFILE_SHAPES
  * (10), BENCH_PYTHON (/usr/bin/python3).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName, BackendProbe } from '../../preload/contract';
-import { ensureBackend } from '../../main/engine/backends';
 import { generatePixels, predictWith, latentsForSeeds } from '../../main/engine/latent/generate';
 import { defaultDcganConfig, type DcganConfig } from '../../main/engine/models/config';
 import { SeededRandom } from '../../main/engine/random';
 import { sampleAugmentParams } from '../../main/engine/train/augment';
 import { discriminatorStep, generatorStep } from '../../main/engine/train/steps';
 import { createTrainingContext, disposeTrainingContext, type TrainingContext } from '../../main/engine/train/steps-context';
+import {
+  fmt,
+  imageRateRatios,
+  median,
+  openblasFolder,
+  peerWorker as peerProcess,
+  printProfile,
+  profileKernels,
+  referenceBlasFolder,
+  serveRequests,
+  startBackend,
+  systemBlas,
+  tfjsWorker as tfjsProcess,
+  timedOnce,
+  type PeerInfo,
+  type Profile,
+  type TfjsInfo,
+  type Timed,
+  type Worker,
+} from './shared-workers';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 const warmup = Number(env('BENCH_WARMUP', '2'));
@@ -66,51 +82,7 @@ const models: Record<ModelName, DcganConfig> = {
   '32': { ...defaultDcganConfig, resolution: 32, channels: 3, classes: 0, width: 64, latentSize: 128, batchSize: 64 },
 };
 
-/** One timed request: wall seconds, and the CPU seconds its process spent meanwhile (all threads). */
-interface Timed {
-  readonly seconds: number;
-  readonly cpuSeconds: number;
-}
-
-interface KernelRow {
-  readonly name: string;
-  readonly count: number;
-  /** Time inside the kernel less the kernels it ran itself (the project's kernels are made of tf ops). */
-  readonly selfMs: number;
-  readonly totalMs: number;
-}
-
-interface Profile {
-  readonly wallMs: number;
-  readonly kernelMs: number;
-  readonly kernels: KernelRow[];
-  readonly shapes: { name: string; input: string; selfMs: number; count: number }[];
-}
-
-interface TfjsInfo {
-  readonly detail: string;
-  readonly probes: readonly BackendProbe[];
-}
-
-interface PeerInfo {
-  readonly torch: string;
-  readonly threads: number;
-  readonly blasInfo: string;
-  readonly mkldnn: boolean;
-  readonly loaded: string[];
-  readonly ldLibraryPath: string;
-}
-
 // ---- the TF.js worker (this file, run with BENCH_TRAINING_WORKER set) ------
-
-function timedOnce(run: () => void): Timed {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  run();
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
-}
 
 /** One training step exactly as timeSteps() in main/engine/train/timing.ts takes it. */
 function trainingStep(context: TrainingContext, random: SeededRandom): () => void {
@@ -125,20 +97,9 @@ function trainingStep(context: TrainingContext, random: SeededRandom): () => voi
     });
 }
 
-async function startBackend(mode: string): Promise<TfjsInfo> {
-  if (mode === 'wasm 1 thread') {
-    // Started before ensureBackend can enable threads, the wasm backend stays single-threaded.
-    await import('@tensorflow/tfjs-backend-wasm');
-    await tf.setBackend('wasm');
-  }
-  const backend: BackendName = mode === 'cpu' ? 'cpu' : 'wasm';
-  const report = await ensureBackend(backend);
-  return { detail: report.probes.find((p) => p.name === backend)!.detail, probes: report.probes };
-}
-
 async function serveTfjs(mode: string): Promise<void> {
   const info = await startBackend(mode);
-  let current: { context: TrainingContext; step: () => void; sample: () => void } | null = null;
+  let current: { context: TrainingContext; step: () => void; sample: () => Promise<unknown> } | null = null;
   const handle = async (request: { cmd: string; model?: ModelName; what?: string }): Promise<unknown> => {
     switch (request.cmd) {
       case 'info':
@@ -149,7 +110,7 @@ async function serveTfjs(mode: string): Promise<void> {
         const random = new SeededRandom(1);
         const context = createTrainingContext(config, random);
         const latents = latentsForSeeds(config, Array.from({ length: sampleCount }, (_, n) => n));
-        current = { context, step: trainingStep(context, random), sample: () => void generatePixels(predictWith(context.generator), config, latents) };
+        current = { context, step: trainingStep(context, random), sample: () => generatePixels(predictWith(context.generator), config, latents) };
         return { batch: config.batchSize };
       }
       case 'step':
@@ -157,135 +118,22 @@ async function serveTfjs(mode: string): Promise<void> {
       case 'sample':
         return timedOnce(current!.sample);
       case 'profile':
-        return profileKernels(request.what === 'sample' ? current!.sample : current!.step);
+        return profileKernels(request.what === 'sample' ? current!.sample : current!.step, profileShapes);
       default:
         throw new Error(`unknown command ${request.cmd}`);
     }
   };
-  for await (const line of createInterface({ input: process.stdin })) {
-    if (!line.trim()) continue;
-    const request = JSON.parse(line) as { cmd: string };
-    if (request.cmd === 'quit') break;
-    let reply: unknown;
-    try {
-      reply = await handle(request);
-    } catch (error) {
-      reply = { error: error instanceof Error ? error.message : String(error) };
-    }
-    process.stdout.write(`@@ ${JSON.stringify(reply)}\n`);
-  }
-  process.exit(0); // the threaded wasm backend's workers would keep the process alive
-}
-
-/**
- * tf.profile times every kernel, the ones a kernel runs itself included (the
- * project's Conv2DBackpropInput/Filter are written with tf ops). Recording
- * each kernel's nesting depth lets us give each its own time: its time less
- * its direct children's. The engine records a kernel after it returns, so
- * children precede their parent.
- */
-async function profileKernels(run: () => void): Promise<Profile> {
-  const engine = tf.engine() as unknown as { state: { kernelDepth: number; activeProfile: { kernels: object[] } } };
-  const started = performance.now();
-  const info = await tf.profile(() => {
-    const kernels = engine.state.activeProfile.kernels;
-    kernels.push = function (...items: object[]) {
-      for (const item of items) (item as { depth?: number }).depth = engine.state.kernelDepth;
-      return Array.prototype.push.apply(this, items);
-    };
-    run();
-  });
-  const wallMs = performance.now() - started;
-  // First pass: each kernel's own time, and which kernel ran it (a nested kernel is named "Parent › Kernel").
-  type Recorded = (typeof info.kernels)[number] & { depth: number; kernelTimeMs: number };
-  interface Call {
-    name: string;
-    input: string;
-    own: number;
-    total: number;
-  }
-  const calls: Call[] = [];
-  const children: Call[][] = [];
-  let kernelMs = 0;
-  for (const kernel of info.kernels as Recorded[]) {
-    const { depth, name } = kernel;
-    const total = kernel.kernelTimeMs;
-    const mine = children[depth + 1] ?? [];
-    children[depth + 1] = [];
-    for (const child of mine) child.name = `${name} › ${child.name}`;
-    const input = kernel.inputShapes.map((s: number[] | null) => (s ? `[${s.join(',')}]` : '-')).join(' ');
-    const call = { name, input, own: total - mine.reduce((sum, c) => sum + c.total, 0), total };
-    (children[depth] ??= []).push(call);
-    calls.push(call);
-    if (depth === 0) kernelMs += total;
-  }
-  const byName = new Map<string, KernelRow>();
-  const byShape = new Map<string, { name: string; input: string; selfMs: number; count: number }>();
-  for (const { name, input, own, total } of calls) {
-    const row = byName.get(name) ?? { name, count: 0, selfMs: 0, totalMs: 0 };
-    byName.set(name, { name, count: row.count + 1, selfMs: row.selfMs + own, totalMs: row.totalMs + total });
-    const key = `${name} ${input}`;
-    const shape = byShape.get(key) ?? { name, input, selfMs: 0, count: 0 };
-    byShape.set(key, { ...shape, selfMs: shape.selfMs + own, count: shape.count + 1 });
-  }
-  return {
-    wallMs,
-    kernelMs,
-    kernels: [...byName.values()].sort((a, b) => b.selfMs - a.selfMs),
-    shapes: [...byShape.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, profileShapes),
-  };
+  await serveRequests(handle);
 }
 
 // ---- the driver ---------------------------------------------------------
 
-/** A worker process: one JSON request a line on its stdin, one reply a line on its stdout, marked '@@ '. */
-class Worker {
-  readonly #child: ChildProcess;
-  readonly #waiting: { resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
-  #exited: Error | null = null;
-
-  constructor(
-    readonly label: string,
-    command: string,
-    args: string[],
-    environment: NodeJS.ProcessEnv,
-  ) {
-    this.#child = spawn(command, args, { env: environment, stdio: ['pipe', 'pipe', 'inherit'] });
-    createInterface({ input: this.#child.stdout! }).on('line', (line) => {
-      if (!line.startsWith('@@ ')) return; // anything else a library prints
-      const reply = JSON.parse(line.slice(3)) as { error?: string };
-      const waiter = this.#waiting.shift();
-      if (reply.error !== undefined) waiter?.reject(new Error(reply.error));
-      else waiter?.resolve(reply);
-    });
-    this.#child.on('exit', (code, signal) => {
-      this.#exited = new Error(`${label} exited (${signal ?? `code ${code}`})`);
-      for (const waiter of this.#waiting.splice(0)) waiter.reject(this.#exited);
-    });
-  }
-
-  request<T>(message: { cmd: string; model?: ModelName; what?: string }): Promise<T> {
-    if (this.#exited) return Promise.reject(this.#exited);
-    return new Promise<T>((resolve, reject) => {
-      this.#waiting.push({ resolve: resolve as (value: unknown) => void, reject });
-      this.#child.stdin!.write(`${JSON.stringify(message)}\n`);
-    });
-  }
-
-  close(): void {
-    if (!this.#exited) this.#child.stdin!.end(`${JSON.stringify({ cmd: 'quit' })}\n`);
-  }
-}
-
 function tfjsWorker(mode: string): Worker {
-  return new Worker(`tfjs ${mode}`, process.execPath, ['--import', 'tsx', import.meta.filename], { ...process.env, BENCH_TRAINING_WORKER: mode });
+  return tfjsProcess(import.meta.filename, 'BENCH_TRAINING_WORKER', mode);
 }
 
 function peerWorker(label: string, libraryPath: string | null, threads: number): Worker {
-  const environment: NodeJS.ProcessEnv = { ...process.env };
-  if (libraryPath) environment['LD_LIBRARY_PATH'] = libraryPath;
-  else delete environment['LD_LIBRARY_PATH'];
-  return new Worker(label, python, [join(import.meta.dirname, 'peers', 'dcgan_torch.py'), '--serve', '--threads', String(threads)], environment);
+  return peerProcess(python, label, libraryPath, threads);
 }
 
 interface Measured {
@@ -373,39 +221,10 @@ async function run(workers: Worker[], plan: Plan, profile = false): Promise<Runt
   }
 }
 
-/** Debian's OpenBLAS (OpenMP) folder, from the package's own file list. */
-function openblasFolder(): string | null {
-  try {
-    const files = execFileSync('dpkg', ['-L', 'libopenblas0-openmp'], { encoding: 'utf8' }).split('\n');
-    const library = files.find((f) => /\/libblas\.so\.3$/.test(f));
-    return library ? library.slice(0, library.lastIndexOf('/')) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Debian's reference BLAS (package libblas3): what python3-torch links when nothing better is installed. */
-const referenceBlasFolder = '/usr/lib/x86_64-linux-gnu/blas';
-
-function systemBlas(): string {
-  try {
-    return realpathSync('/usr/lib/x86_64-linux-gnu/libblas.so.3');
-  } catch {
-    return 'none';
-  }
-}
-
 // ---- report --------------------------------------------------------------
 
-const fmt = (value: number | null | undefined, digits = 2) => (value == null || !Number.isFinite(value) ? '—' : value.toFixed(digits));
 const targets = { train: 0.5, sample: 1.0 };
 const prototype = { train: 0.1, sample: 0.43 };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** Images per second at the median run and at the best, and the cores the process kept busy. */
 interface Rate {
@@ -464,15 +283,8 @@ function printRatios(results: RuntimeResult[], pairs: readonly (readonly [string
       const ours = results.find((r) => r.label === ourLabel)?.models[model];
       const peer = results.find((r) => r.label === peerLabel)?.models[model];
       if (!ours || !peer) continue;
-      // images/s ratio = (ours images / ours seconds) / (peer images / peer seconds)
-      const ratios = (a: Timed[], b: Timed[], imagesA: number, imagesB: number) => {
-        if (a.length === 0 || b.length === 0) return { ofMedians: null, pairwise: null };
-        const ofMedians = imagesA / median(a.map((t) => t.seconds)) / (imagesB / median(b.map((t) => t.seconds)));
-        const paired = a.slice(0, b.length).map((t, i) => imagesA / t.seconds / (imagesB / b[i]!.seconds));
-        return { ofMedians, pairwise: median(paired) };
-      };
-      const train = ratios(ours.steps, peer.steps, 2 * ours.batch, 2 * peer.batch);
-      const sample = ratios(ours.samples, peer.samples, sampleCount, sampleCount);
+      const train = imageRateRatios(ours.steps, peer.steps, 2 * ours.batch, 2 * peer.batch);
+      const sample = imageRateRatios(ours.samples, peer.samples, sampleCount, sampleCount);
       const target = ourLabel.startsWith('tfjs wasm');
       console.log(
         `  DCGAN-${model} ${ourLabel.padEnd(19)} / ${peerLabel.padEnd(34)} ` +
@@ -480,23 +292,6 @@ function printRatios(results: RuntimeResult[], pairs: readonly (readonly [string
           `sampling ${fmt(sample.ofMedians).padStart(5)}× [${fmt(sample.pairwise)}×]${target ? ` ${verdict(sample.ofMedians, targets.sample)}` : ''}`,
       );
     }
-  }
-}
-
-function printProfile(label: string, what: string, profile: Profile, kernelRows: number, shapeRows: number): void {
-  console.log(
-    `\nWhere ${label} time goes in ${what} (tf.profile; wall ${fmt(profile.wallMs / 1000)} s, ` +
-      `top-level kernels ${fmt(profile.kernelMs / 1000)} s, the rest is JS and engine overhead; profiling syncs after every kernel):`,
-  );
-  console.log(`  ${'kernel (Parent › kernel it ran)'.padEnd(40)} ${'calls'.padStart(5)} ${'own ms'.padStart(9)} ${'share'.padStart(6)} ${'incl. ms'.padStart(9)}`);
-  for (const k of profile.kernels.slice(0, kernelRows)) {
-    console.log(
-      `  ${k.name.padEnd(40)} ${String(k.count).padStart(5)} ${fmt(k.selfMs, 1).padStart(9)} ${`${fmt((100 * k.selfMs) / profile.kernelMs, 1)}%`.padStart(6)} ${fmt(k.totalMs, 1).padStart(9)}`,
-    );
-  }
-  console.log('  heaviest kernel calls by input shape:');
-  for (const s of profile.shapes.slice(0, shapeRows)) {
-    console.log(`    ${s.name.padEnd(40)} ${s.input.padEnd(38)} ×${String(s.count).padEnd(3)} ${fmt(s.selfMs, 1).padStart(8)} ms`);
   }
 }
 

@@ -26,11 +26,19 @@ Sampling is main/engine/latent/generate.ts: the generator in inference mode
 (eval, torch.inference_mode), latents made beforehand, output converted to
 uint8 NHWC pixels.
 
+Drawing, for tests/bench/explore.bench.ts, is what Explore does with a
+loaded generator (main/engine/latent/render.ts, generate.ts): a generator of
+any resolution in eval mode, under torch.inference_mode, latents made
+beforehand, in batches of 32, each converted to uint8 NHWC pixels; with a
+truncation ψ < 1 the first block's features (after g_dense_relu) move toward
+their mean, estimated once from 4096 latents, by 1 − ψ before the rest runs.
+
 Run: python3 tests/bench/peers/dcgan_torch.py [--threads N] [--warmup N] [--steps N]
      [--sample-runs N] [--models 64,32] [--profile]
-or --serve, for the TF.js benchmark: it then takes one JSON request a line on
-stdin (setup, step, sample, profile, info, quit), so that the benchmark can
-alternate PyTorch's steps with TF.js's on a machine that others share.
+or --serve, for the TF.js benchmarks: it then takes one JSON request a line on
+stdin (setup, step, sample, profile, info, quit; and draw-setup, draw,
+draw-profile for drawing), so that a benchmark can alternate PyTorch's steps
+with TF.js's on a machine that others share.
 It reports which BLAS library the process really loaded (from /proc/self/maps),
 since torch.__config__.show() says only BLAS_INFO=generic for Debian's build.
 """
@@ -54,6 +62,9 @@ WIDTH = 64
 CHANNELS = 3
 LATENT = 128
 SAMPLE_COUNT = 64
+# main/engine/latent/generate.ts draws in batches of this many; truncation.ts estimates the mean from these.
+DRAW_BATCH = 32
+MEAN_SAMPLES, MEAN_BATCH = 4096, 512
 
 
 class MinibatchStdDev(nn.Module):
@@ -210,11 +221,53 @@ class Trainer:
         self.g.eval()
         try:
             with torch.inference_mode():
-                images = self.g(latents)
-                pixels = torch.clamp(torch.round((images + 1) * 127.5), 0, 255).to(torch.uint8).permute(0, 2, 3, 1).contiguous()
+                pixels = to_pixels(self.g(latents))
             return pixels
         finally:
             self.g.train()
+
+
+def to_pixels(images):
+    """Generator output in [-1, 1] → uint8 NHWC pixels, as imagesToPixels and the copy out of the tensor do."""
+    return torch.clamp(torch.round((images + 1) * 127.5), 0, 255).to(torch.uint8).permute(0, 2, 3, 1).contiguous()
+
+
+class Drawer:
+    """A generator of one resolution as Explore draws with it: eval mode, batches of DRAW_BATCH, optional truncation."""
+
+    def __init__(self, resolution):
+        torch.manual_seed(1)
+        self.g = Generator(resolution)
+        initialise(self.g)
+        self.g.eval()
+        self.mean = None
+
+    def head(self, z):
+        """z → the first block's features (main/engine/latent/loaded-generator.ts splits at g_dense_relu)."""
+        return F.relu(self.g.dense_bn(self.g.dense(z).reshape(-1, self.g.widest, 4, 4)))
+
+    def mean_features(self):
+        if self.mean is None:
+            generator = torch.Generator().manual_seed(0x6d65616e)
+            total = None
+            for _ in range(0, MEAN_SAMPLES, MEAN_BATCH):
+                batch = self.head(torch.randn(MEAN_BATCH, LATENT, generator=generator)).sum(dim=0)
+                total = batch if total is None else total + batch
+            self.mean = total / MEAN_SAMPLES
+        return self.mean
+
+    def draw(self, latents, truncation):
+        pixels = []
+        with torch.inference_mode():
+            for start in range(0, latents.shape[0], DRAW_BATCH):
+                z = latents[start:start + DRAW_BATCH]
+                if truncation == 1:
+                    images = self.g(z)
+                else:
+                    mean = self.mean_features()
+                    images = self.g.up(mean + truncation * (self.head(z) - mean))
+                pixels.append(to_pixels(images))
+        return torch.cat(pixels)
 
 
 def timed_once(run):
@@ -259,9 +312,13 @@ def info():
 
 
 def profile_step(trainer, top=12):
+    return profile_ops(trainer.step, top)
+
+
+def profile_ops(run, top=12):
     from torch.profiler import ProfilerActivity, profile
     with profile(activities=[ProfilerActivity.CPU]) as prof:
-        trainer.step()
+        run()
     rows = [{'name': e.key, 'selfMs': e.self_cpu_time_total / 1000, 'count': e.count} for e in prof.key_averages()]
     rows.sort(key=lambda r: -r['selfMs'])
     return rows[:top]
@@ -273,6 +330,8 @@ class Session:
     def __init__(self):
         self.trainer = None
         self.latents = torch.randn(SAMPLE_COUNT, LATENT)
+        self.drawers = {}
+        self.drawing = None
 
     def handle(self, request):
         command = request['cmd']
@@ -288,6 +347,26 @@ class Session:
             return {'ops': profile_step(self.trainer)}
         if command == 'info':
             return info()
+        if command == 'draw-setup':
+            # Drawing: {resolution, count, truncation}; the generator of each resolution is built once.
+            resolution = int(request['resolution'])
+            if resolution not in self.drawers:
+                self.drawers[resolution] = Drawer(resolution)
+            drawer = self.drawers[resolution]
+            latents = torch.randn(int(request['count']), LATENT, generator=torch.Generator().manual_seed(2))
+            truncation = float(request.get('truncation', 1))
+            # The feature mean that truncation needs is estimated here, once per generator, and timed apart.
+            started = time.perf_counter()
+            if truncation != 1:
+                with torch.inference_mode():
+                    drawer.mean_features()
+            mean_seconds = time.perf_counter() - started
+            self.drawing = lambda: drawer.draw(latents, truncation)
+            return {'count': latents.shape[0], 'meanSeconds': mean_seconds}
+        if command == 'draw':
+            return timed_once(self.drawing)
+        if command == 'draw-profile':
+            return {'ops': profile_ops(self.drawing)}
         raise ValueError(f'unknown command {command}')
 
 
@@ -310,7 +389,7 @@ def serve(session):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--serve', action='store_true', help='take requests on stdin (used by tests/bench/training.bench.ts)')
+    parser.add_argument('--serve', action='store_true', help='take requests on stdin (used by tests/bench/training.bench.ts and explore.bench.ts)')
     parser.add_argument('--threads', type=int, default=os.cpu_count())
     parser.add_argument('--warmup', type=int, default=2)
     parser.add_argument('--steps', type=int, default=5)
