@@ -76,6 +76,7 @@ import {
   type TfjsInfo,
   type Timed,
   type Worker,
+  measureOn,
 } from './shared-workers';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -263,15 +264,8 @@ async function measure(workers: Worker[], cases: readonly Case[], profile: boole
   return results;
 }
 
-async function run(workers: Worker[], cases: readonly Case[], profile = false): Promise<RuntimeResult[]> {
-  try {
-    return await measure(workers, cases, profile);
-  } catch (error) {
-    console.log(`${workers.map((w) => w.label).join(' + ')}: failed: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  } finally {
-    for (const worker of workers) worker.close();
-  }
+function run(workers: Worker[], cases: readonly Case[], profile = false): Promise<RuntimeResult[]> {
+  return measureOn(workers, () => measure(workers, cases, profile));
 }
 
 // ---- report --------------------------------------------------------------

@@ -198,6 +198,18 @@ export class Worker {
 }
 
 /** `script` run again as a TF.js worker on `mode` (see startBackend): it serves when it finds `switchName` in its environment. */
+/** Runs a measurement on the workers: a failure is printed and gives no rows, and the workers are closed either way. */
+export async function measureOn<T>(workers: readonly Worker[], measure: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.log(`${workers.map((w) => w.label).join(' + ')}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  } finally {
+    for (const worker of workers) worker.close();
+  }
+}
+
 export function tfjsWorker(script: string, switchName: string, mode: string): Worker {
   return new Worker(`tfjs ${mode}`, process.execPath, ['--import', 'tsx', script], { ...process.env, [switchName]: mode });
 }

@@ -61,6 +61,7 @@ import {
   type TfjsInfo,
   type Timed,
   type Worker,
+  measureOn,
 } from './shared-workers';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -210,15 +211,8 @@ async function measure(workers: Worker[], plan: Plan, profile: boolean): Promise
   return results;
 }
 
-async function run(workers: Worker[], plan: Plan, profile = false): Promise<RuntimeResult[]> {
-  try {
-    return await measure(workers, plan, profile);
-  } catch (error) {
-    console.log(`${workers.map((w) => w.label).join(' + ')}: failed: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  } finally {
-    for (const worker of workers) worker.close();
-  }
+function run(workers: Worker[], plan: Plan, profile = false): Promise<RuntimeResult[]> {
+  return measureOn(workers, () => measure(workers, plan, profile));
 }
 
 // ---- report --------------------------------------------------------------

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { collectPageErrors, expect, test } from './serve-fixture';
+import { collectPageProblems, expect, test } from './serve-fixture';
 
 /**
  * A small drawn scene, different for every seed at the coarse scale perceptual
@@ -29,15 +29,6 @@ function noise(seed: number, size = 12): Promise<Buffer> {
     return state >>> 24;
   });
   return sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
-}
-
-/** Console errors, plus Svelte's warnings (a derived read after its component went, say): both mean a bug. */
-function collectPageProblems(page: Page): string[] {
-  const problems = collectPageErrors(page);
-  page.on('console', (message) => {
-    if (message.type() === 'warning' && message.text().includes('svelte')) problems.push(message.text());
-  });
-  return problems;
 }
 
 async function openDatasets(page: Page, url: string): Promise<void> {

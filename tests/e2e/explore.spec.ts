@@ -4,36 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { fashionMnistIdx } from '../fixtures/fashion-mnist';
-import { collectPageErrors, expect, test, type ServedStudio } from './serve-fixture';
+import { callApi, collectPageProblems, expect, expectImagesLoaded, openOwnProject, test, type ServedStudio } from './serve-fixture';
 
 /** One tiny trained model serves every test: training it takes most of the spec's time. */
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(90_000);
-
-async function call<T>(served: ServedStudio, method: string, argument?: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${served.token}` },
-    body: JSON.stringify(argument === undefined ? [] : [argument]),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value as T;
-}
-
-/** Console errors (CSP violations among them), uncaught exceptions and Svelte's warnings: all mean a bug. */
-function collectPageProblems(page: Page): string[] {
-  const problems = collectPageErrors(page);
-  page.on('console', (message) => {
-    if (message.type() === 'warning' && message.text().includes('svelte')) problems.push(message.text());
-  });
-  return problems;
-}
-
-async function expectImagesLoaded(images: Locator, count: number): Promise<void> {
-  await expect(images).toHaveCount(count);
-  await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
-}
 
 async function openExplore(page: Page, served: ServedStudio): Promise<void> {
   await page.goto(`${served.url}#/explore`);
@@ -56,13 +31,15 @@ async function generateGrid(page: Page): Promise<Locator> {
   return grid;
 }
 
+let restoreProject = async () => {};
+
 test.beforeAll(async ({ served }) => {
   test.setTimeout(180_000);
-  await call(served, 'library.create', { path: join(served.scratch, 'Exploring') });
+  restoreProject = await openOwnProject(served, 'Exploring');
   const folder = join(served.scratch, 'fashion-idx');
   mkdirSync(folder, { recursive: true });
-  await call(served, 'datasets.import', { dataset: 'Fashion', kind: 'images', paths: [fashionMnistIdx(folder, 200)] });
-  const run = await call<{ id: number }>(served, 'training.start', {
+  await callApi(served, 'datasets.import', { dataset: 'Fashion', kind: 'images', paths: [fashionMnistIdx(folder, 200)] });
+  const run = await callApi<{ id: number }>(served, 'training.start', {
     dataset: 'Fashion',
     model: 'dcgan',
     resolution: 32,
@@ -73,9 +50,11 @@ test.beforeAll(async ({ served }) => {
     seed: 7,
   });
   await expect
-    .poll(async () => (await call<{ status: string; checkpoints: unknown[] }>(served, 'training.get', { runId: run.id })).status, { timeout: 150_000, intervals: [1000] })
+    .poll(async () => (await callApi<{ status: string; checkpoints: unknown[] }>(served, 'training.get', { runId: run.id })).status, { timeout: 150_000, intervals: [1000] })
     .toBe('completed');
 });
+
+test.afterAll(() => restoreProject());
 
 test('the model bar shows the checkpoint; the grid generates, selects, enlarges and rerolls', async ({ page, served }) => {
   const problems = collectPageProblems(page);
@@ -262,11 +241,11 @@ test('a latent is saved under a name, renamed and forgotten', async ({ page, ser
 test('a project without checkpoints says to train first; opening the trained one brings its model back', async ({ page, served }) => {
   const problems = collectPageProblems(page);
   await openExplore(page, served);
-  await call(served, 'library.create', { path: join(served.scratch, 'Untrained') });
+  await callApi(served, 'library.create', { path: join(served.scratch, 'Untrained') });
   await expect(page.getByTestId('status-project')).toHaveText('Untrained');
   await expect(page.getByRole('heading', { name: 'No trained checkpoints yet' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'train a model in Train' })).toHaveAttribute('href', '#/train');
-  await call(served, 'library.open', { path: join(served.scratch, 'Exploring') });
+  await callApi(served, 'library.open', { path: join(served.scratch, 'Exploring') });
   await expect(page.getByLabel('Model', { exact: true })).toContainText('Fashion · DCGAN 32 px · step 20');
   expect(problems).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface ServedStudio {
   /** The URL `serve` printed, token included. */
@@ -35,6 +35,46 @@ export function collectPageErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Console errors (CSP violations among them), uncaught exceptions and Svelte's warnings: all mean a bug. */
+export function collectPageProblems(page: Page): string[] {
+  const problems = collectPageErrors(page);
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().includes('svelte')) problems.push(message.text());
+  });
+  return problems;
+}
+
+/** Calls the API as the page would, for setting a spec up; a failed call throws with its message. */
+export async function callApi<T>(served: ServedStudio, method: string, argument?: unknown): Promise<T> {
+  const response = await fetch(`${served.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${served.token}` },
+    body: JSON.stringify(argument === undefined ? [] : [argument]),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value as T;
+}
+
+/**
+ * Creates and opens a project of the spec's own. The server is shared by
+ * every spec file a worker runs, so the returned function reopens the project
+ * that was open before: call it in afterAll, and the next file finds the
+ * default project as a fresh studio would show it.
+ */
+export async function openOwnProject(served: ServedStudio, name: string): Promise<() => Promise<void>> {
+  const before = await callApi<{ project: { path: string } | null }>(served, 'system.info');
+  await callApi(served, 'library.create', { path: join(served.scratch, name) });
+  return async () => {
+    if (before.project) await callApi(served, 'library.open', { path: before.project.path });
+  };
+}
+
+export async function expectImagesLoaded(images: Locator, count: number): Promise<void> {
+  await expect(images).toHaveCount(count);
+  await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
 }
 
 export const test = base.extend<object, { served: ServedStudio }>({

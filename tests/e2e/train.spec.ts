@@ -1,37 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fashionMnistIdx } from '../fixtures/fashion-mnist';
-import { collectPageErrors, expect, test, type ServedStudio } from './serve-fixture';
+import { callApi, collectPageProblems, expect, expectImagesLoaded, openOwnProject, test } from './serve-fixture';
 
 /** Training on the wasm backend takes seconds per run here: the whole spec shares one project and one dataset. */
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(90_000);
-
-async function call(served: ServedStudio, method: string, argument: unknown): Promise<unknown> {
-  const response = await fetch(`${served.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${served.token}` },
-    body: JSON.stringify([argument]),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-/** Console errors (CSP violations among them), uncaught exceptions and Svelte's warnings: all mean a bug. */
-function collectPageProblems(page: Page): string[] {
-  const problems = collectPageErrors(page);
-  page.on('console', (message) => {
-    if (message.type() === 'warning' && message.text().includes('svelte')) problems.push(message.text());
-  });
-  return problems;
-}
-
-async function expectImagesLoaded(images: Locator, count: number): Promise<void> {
-  await expect(images).toHaveCount(count);
-  await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
-}
 
 async function startRun(page: Page, steps: number): Promise<void> {
   await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('Fashion');
@@ -44,13 +19,17 @@ async function startRun(page: Page, steps: number): Promise<void> {
   await expect(page.getByTestId('run-title')).toHaveText('Fashion · DCGAN 32 px');
 }
 
+let restoreProject = async () => {};
+
 test.beforeAll(async ({ served }) => {
-  await call(served, 'library.create', { path: join(served.scratch, 'Training') });
+  restoreProject = await openOwnProject(served, 'Training');
   const folder = join(served.scratch, 'fashion-idx');
   mkdirSync(folder, { recursive: true });
   const images = fashionMnistIdx(folder, 200);
-  await call(served, 'datasets.import', { dataset: 'Fashion', kind: 'images', paths: [images] });
+  await callApi(served, 'datasets.import', { dataset: 'Fashion', kind: 'images', paths: [images] });
 });
+
+test.afterAll(() => restoreProject());
 
 test('train a small run: estimates, progress to the end, charts, preview, checkpoints and samples', async ({ page, served }) => {
   const problems = collectPageProblems(page);
