@@ -7,8 +7,8 @@
  * schemas in contract/schemas.ts are checked against this interface by the
  * compiler, so a method cannot be added to one without the other.
  *
- * Namespaces appear here as their methods are built; translate, gallery and
- * export arrive with their issues.
+ * Namespaces appear here as their methods are built; gallery and export
+ * arrive with their issues.
  */
 import { argumentSchemas } from './contract/schemas';
 import type {
@@ -56,6 +56,16 @@ import type {
   SystemInfo,
 } from './contract/system';
 import type {
+  CompareStylesRequest,
+  PreviewTranslationRequest,
+  TranslateBatchReport,
+  TranslateBatchRequest,
+  TranslateImageRequest,
+  TranslateModel,
+  TranslationPreview,
+  TranslationResult,
+} from './contract/translate';
+import type {
   EstimateRequest,
   MetricSeries,
   MetricsRequest,
@@ -72,6 +82,7 @@ export type * from './contract/datasets';
 export type * from './contract/latent';
 export type * from './contract/system';
 export type * from './contract/training';
+export type * from './contract/translate';
 export { StudioError } from './contract/errors';
 export type { Envelope, ErrorCode, StudioErrorInfo } from './contract/errors';
 export { argumentSchemas } from './contract/schemas';
@@ -140,6 +151,18 @@ export interface StudioApi {
     saved(): Promise<readonly SavedLatent[]>;
     rename(request: RenameLatentRequest): Promise<SavedLatent>;
     forget(request: SavedLatentRef): Promise<void>;
+  };
+  readonly translate: {
+    /** Every checkpoint of every pix2pix and CycleGAN run, newest first. */
+    models(): Promise<readonly TranslateModel[]>;
+    /** Translates one image (a job) and stores the result, with its source as its parent. */
+    image(request: TranslateImageRequest): Promise<TranslationResult>;
+    /** A drawing translated at once, for live previews; nothing is stored. */
+    preview(request: PreviewTranslationRequest): Promise<TranslationPreview>;
+    /** Every image of a folder or a dataset (a job); one that fails is reported by name and the rest go on. */
+    batch(request: TranslateBatchRequest): Promise<TranslateBatchReport>;
+    /** One photo through several styles (a job), each result stored. */
+    compare(request: CompareStylesRequest): Promise<readonly TranslationResult[]>;
   };
 }
 

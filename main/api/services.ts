@@ -10,6 +10,7 @@ import type { ComputeBackends } from '../system/compute';
 import { doctorReport, systemInfo } from '../system/info';
 import { saveSettings } from '../system/settings';
 import { trainingService } from '../training/service';
+import { translateService } from '../translate/service';
 import type { Trainer } from '../training/trainer';
 
 export interface ServiceContext {
@@ -49,5 +50,6 @@ export function createServices({ mode, compute, project, jobs, engine, trainer, 
     datasets: datasetsService(project, jobs),
     training: trainingService(project, trainer, engine, compute),
     latent: latentService(project, engine, compute, jobs),
+    translate: translateService(project, engine, compute, jobs),
   };
 }

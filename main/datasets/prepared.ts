@@ -21,19 +21,29 @@ interface Group {
   readonly items: readonly { readonly blobHash: string; readonly label: number | null }[];
 }
 
-export async function prepareDataset(library: Library, dataset: DatasetRow, request: PrepareRequest, job: Job): Promise<PreparedCache[]> {
-  const options: PreparedOptions = {
+/**
+ * Prepares every group of the dataset at the request's settings; a
+ * translation run can ask for each domain in its own colours (grey sketches,
+ * colour photos) with `channelsByDomain`.
+ */
+export async function prepareDataset(
+  library: Library,
+  dataset: DatasetRow,
+  request: PrepareRequest,
+  job: Job,
+  channelsByDomain?: Readonly<Record<Domain, 1 | 3>>,
+): Promise<PreparedCache[]> {
+  const common: PreparedOptions = {
     resolution: request.resolution,
     crop: request.crop ?? 'center',
     mirror: request.mirror ?? false,
     channels: request.channels ?? 3,
   };
-  if (dataset.kind === 'paired' && options.crop === 'random') {
+  if (dataset.kind === 'paired' && common.crop === 'random') {
     throw new StudioError('INVALID_ARGUMENT', 'crop: random crops would move A and B apart in a paired dataset; use center or pad');
   }
   const { groups, classNames } = groupsOf(library, dataset);
   if (groups.every((group) => group.items.length === 0)) throw new StudioError('INVALID_ARGUMENT', `"${dataset.name}" has no images to prepare`);
-  const preparation: ImagePreparation = { ...options, seed: randomCropSeed };
   const total = groups.reduce((sum, group) => sum + group.items.length, 0);
   const folder = join(library.folders.cache, 'prepared');
   mkdirSync(folder, { recursive: true });
@@ -41,6 +51,8 @@ export async function prepareDataset(library: Library, dataset: DatasetRow, requ
   let done = 0;
   const caches: PreparedCache[] = [];
   for (const group of groups) {
+    const options: PreparedOptions = group.domain && channelsByDomain ? { ...common, channels: channelsByDomain[group.domain] } : common;
+    const preparation: ImagePreparation = { ...options, seed: randomCropSeed };
     const fingerprint = cacheFingerprint({ items: group.items, classNames, preparation });
     const path = join(folder, `${dataset.id}-${group.domain ?? 'all'}-${options.resolution}-${fingerprint.slice(0, 16)}.lstc`);
     const known = findPrepared(library.db, dataset.id, fingerprint);

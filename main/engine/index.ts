@@ -6,6 +6,7 @@
 import { ensureBackend } from './backends';
 import { handleLatent } from './latent/requests';
 import { handleTraining } from './train/requests';
+import { handleTranslate } from './translate/requests';
 import { connectToHost, type EnginePort } from './port';
 import type { EngineRequest } from './protocol';
 
@@ -46,6 +47,8 @@ async function handle(request: EngineRequest, progress: (value: unknown) => void
     case 'train':
     case 'estimate':
       return handleTraining(request, progress, shouldStop);
+    case 'translate':
+      return handleTranslate(request, progress, shouldStop);
   }
 }
 

@@ -8,7 +8,7 @@ import type { BackendName, BackendReport } from '../../preload/contract';
 import type { Latents } from './latent/generate';
 import type { Projection } from './latent/projection';
 import type { ImageBatch } from './metrics/image-batch';
-import type { GanConfig } from './models/config';
+import type { Direction, ModelConfig } from './models/config';
 
 export interface StepProgress {
   readonly completed: number;
@@ -16,14 +16,16 @@ export interface StepProgress {
   readonly message: string;
 }
 
+/** The prepared dataset a run trains on: one tensor cache, or one per domain (for pairs, in pair order). */
+export type TrainingData = { readonly kind: 'images'; readonly cache: string } | { readonly kind: 'domains'; readonly A: string; readonly B: string };
+
 export interface TrainParams {
   /** The backend the user forced, or null for the fastest that loads. */
   readonly backend: BackendName | null;
-  readonly config: GanConfig;
+  readonly config: ModelConfig;
   readonly seed: number;
   readonly totalSteps: number;
-  /** The prepared dataset (a tensor cache file). */
-  readonly datasetCache: string;
+  readonly data: TrainingData;
   readonly checkpointDir: string;
   readonly previewDir: string;
   /** Continue from this checkpoint; null starts afresh. */
@@ -55,6 +57,21 @@ export interface TrainResult {
   /** True when it stopped early because it was asked to. */
   readonly stopped: boolean;
   readonly trainSeconds: number;
+}
+
+export interface TranslateParams {
+  readonly backend: BackendName | null;
+  readonly checkpoint: string;
+  readonly direction: Direction;
+  /** One image, each side a multiple of the model's size multiple unless tiled. */
+  readonly image: ImageBatch;
+  /**
+   * Null: the image goes through whole (each instance-norm layer by its own
+   * statistics). Otherwise it is cut into squares of the model's size that
+   * share `overlap` pixels, each normalised by the statistics of one pass
+   * over `statistics` (the image, or a smaller copy of it), and blended.
+   */
+  readonly tiles: { readonly overlap: number; readonly statistics: ImageBatch } | null;
 }
 
 export interface GeneratorRef {
@@ -89,7 +106,9 @@ export interface EngineRequestMap {
   render: { params: RenderParams; result: ImageBatch; progress: StepProgress };
   project: { params: ProjectParams; result: Projection; progress: ProjectionProgress };
   /** Seconds per training step for a config, timed over a few real steps on synthetic data. */
-  estimate: { params: { readonly backend: BackendName | null; readonly config: GanConfig }; result: { readonly secondsPerStep: number }; progress: StepProgress };
+  estimate: { params: { readonly backend: BackendName | null; readonly config: ModelConfig }; result: { readonly secondsPerStep: number }; progress: StepProgress };
+  /** One image through a translation model, whole or in tiles; progress per batch of tiles. */
+  translate: { params: TranslateParams; result: ImageBatch; progress: StepProgress };
   /** Asks request `seq` to stop at its next safe point; false when it is not running. */
   cancel: { params: { readonly seq: number }; result: boolean; progress: never };
 }

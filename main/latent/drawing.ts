@@ -3,25 +3,22 @@
  * image records the generator (checkpoint and its hash, EMA or not), the
  * truncation and the latent, which is all it takes to draw it again.
  */
-import { StudioError, type LatentImage } from '../../preload/contract';
-import type { EngineHost } from '../engine/host';
+import type { LatentImage } from '../../preload/contract';
 import { rawImage } from '../images/raw-image';
 import type { Latents } from '../engine/latent/generate';
 import type { ImageBatch } from '../engine/metrics/image-batch';
+import { followInJob, type EngineAccess } from '../jobs/engine-work';
 import type { Job } from '../jobs/jobs';
 import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { insertOutput, type NewOutput } from '../library/repos/outputs';
-import type { ComputeBackends } from '../system/compute';
 import type { ChosenGenerator } from './models';
 import type { LatentRecord } from './sources';
 import type { LatentCode } from './space/code';
 
-export interface Painter {
-  readonly engine: EngineHost;
-  readonly compute: ComputeBackends;
-}
+/** The engine a latent tool draws with. */
+export type Painter = EngineAccess;
 
 /**
  * Draws the codes. Within a job, drawing is the job's progress (with `after`
@@ -34,20 +31,6 @@ export async function drawLatents(painter: Painter, generator: ChosenGenerator, 
     (progress) => job?.update(progress.completed, progress.total + after, progress.message),
   );
   return followInJob(task, job);
-}
-
-/** Waits for an engine task, cancelling it with the job; a cancelled task ends in CANCELLED. */
-export async function followInJob<T>(task: { readonly result: Promise<T>; cancel(): void }, job?: Job): Promise<T> {
-  const cancel = () => task.cancel();
-  job?.signal.addEventListener('abort', cancel);
-  try {
-    return await task.result;
-  } catch (error) {
-    if (job?.signal.aborted) throw new StudioError('CANCELLED', `${job.title} was cancelled`);
-    throw error;
-  } finally {
-    job?.signal.removeEventListener('abort', cancel);
-  }
 }
 
 function latentsOf(generator: ChosenGenerator, codes: readonly LatentCode[]): Latents {

@@ -1,7 +1,7 @@
 /** The trained generators Explore can use: each checkpoint of each run, with what its model is. */
 import { StudioError, type ExploreModel } from '../../preload/contract';
 import { sortedClassNames } from '../datasets/prepared';
-import type { GanConfig } from '../engine/models/config';
+import type { DcganConfig, ModelConfig } from '../engine/models/config';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { classCounts } from '../library/repos/datasets';
@@ -11,7 +11,7 @@ import { findCheckpoint, findRun, planOf, previewAt, type CheckpointRow, type Ru
 export interface ChosenGenerator {
   readonly checkpoint: CheckpointRow;
   readonly run: RunRow;
-  readonly config: GanConfig;
+  readonly config: DcganConfig;
   /** Whether the moving average is drawn: asked for, else whenever the run kept one. */
   readonly ema: boolean;
   readonly classNames: readonly string[];
@@ -21,7 +21,10 @@ export function chooseGenerator(library: Library, checkpointId: number, ema?: bo
   const checkpoint = findCheckpoint(library.db, checkpointId);
   if (!checkpoint) throw new StudioError('NOT_FOUND', `checkpointId: no checkpoint ${checkpointId} in this project`);
   const run = findRun(library.db, checkpoint.run_id)!;
-  const config = planOf(run).model as unknown as GanConfig;
+  const config = planOf(run).model as unknown as ModelConfig;
+  if (config.architecture !== 'dcgan') {
+    throw new StudioError('INVALID_ARGUMENT', `checkpointId: checkpoint ${checkpointId} is a ${config.architecture} model, which translates images; Explore draws from DCGAN generators (use it in Translate or Style)`);
+  }
   const hasEma = config.emaDecay > 0;
   if (ema && !hasEma) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" trained without a moving average of its weights`);
   return { checkpoint, run, config, ema: ema ?? hasEma, classNames: classNamesOf(library, run, config) };
@@ -29,7 +32,10 @@ export function chooseGenerator(library: Library, checkpointId: number, ema?: bo
 
 /** Newest first. */
 export function exploreModels(library: Library): ExploreModel[] {
-  const rows = library.db.prepare('SELECT id FROM checkpoints ORDER BY created_at DESC, id DESC').pluck().all() as number[];
+  const rows = library.db
+    .prepare("SELECT c.id FROM checkpoints c JOIN runs r ON r.id = c.run_id WHERE r.architecture = 'dcgan' ORDER BY c.created_at DESC, c.id DESC")
+    .pluck()
+    .all() as number[];
   return rows.map((id) => {
     const { checkpoint, run, config, classNames } = chooseGenerator(library, id);
     const preview = previewAt(library.db, run.id, checkpoint.step);
@@ -54,7 +60,7 @@ export function exploreModels(library: Library): ExploreModel[] {
  * order training sorts them. If the dataset has changed since, the names no
  * longer line up, and plain numbers are honest.
  */
-function classNamesOf(library: Library, run: RunRow, config: GanConfig): string[] {
+function classNamesOf(library: Library, run: RunRow, config: DcganConfig): string[] {
   if (config.classes === 0) return [];
   const labels = run.dataset_id === null ? [] : classCounts(library.db, run.dataset_id).map((entry) => entry.label);
   const names = sortedClassNames(labels);

@@ -15,7 +15,8 @@ import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { findOutput, insertOutput } from '../library/repos/outputs';
-import { drawLatents, followInJob, pngOf, storeImages, type Painter } from './drawing';
+import { followInJob } from '../jobs/engine-work';
+import { drawLatents, pngOf, storeImages, type Painter } from './drawing';
 import { checkClass, chooseGenerator, type ChosenGenerator } from './models';
 import { recordOf } from './sources';
 

@@ -1,39 +1,31 @@
 /**
  * Turns a start request into what a run is: the model's config (preset,
- * then the person's overrides) and the schedule. Everything lands in the
- * run's row, so the run can be resumed or repeated exactly.
+ * then the person's overrides, then what the dataset decides) and the
+ * schedule. Everything lands in the run's row, so the run can be resumed or
+ * repeated exactly.
  */
-import type { StartTrainingRequest } from '../../preload/contract';
-import { defaultDcganConfig, type DcganConfig } from '../engine/models/config';
+import { StudioError, type ModelKind, type StartTrainingRequest } from '../../preload/contract';
+import type { ModelConfig } from '../engine/models/config';
 import type { RunPlan } from '../library/repos/runs';
-import { presetSettings } from './presets';
+import type { DatasetFacts } from './dataset-facts';
+import { dcganConfigFor } from './dcgan-config';
+import { presetSettings, resolutionsOf } from './presets';
+import { translationConfigFor } from './translation-config';
 
-export interface DatasetFacts {
-  readonly channels: 1 | 3;
-  readonly classCount: number;
-  readonly itemCount: number;
-}
+/** Options that mean something to one family only: given to another, they are a mistake worth naming. */
+const optionsOf: Readonly<Record<ModelKind, readonly (keyof StartTrainingRequest)[]>> = {
+  dcgan: ['conditional', 'loss', 'augment', 'r1Gamma', 'emaDecay', 'learningRateG', 'learningRateD'],
+  pix2pix: ['learningRate', 'direction', 'l1Weight'],
+  cyclegan: ['learningRate', 'residualBlocks', 'cycleWeight', 'identityWeight'],
+};
 
-export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, randomSeed: () => number): { config: DcganConfig; plan: RunPlan } {
-  const preset = presetSettings(request.preset ?? 'balanced', request.resolution);
+const modelNames: Readonly<Record<ModelKind, string>> = { dcgan: 'DCGAN', pix2pix: 'pix2pix', cyclegan: 'CycleGAN' };
+
+export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, randomSeed: () => number): { config: ModelConfig; plan: RunPlan } {
+  checkOptions(request);
+  const preset = presetSettings(request.model, request.preset ?? 'balanced', request.resolution);
   const steps = request.steps ?? preset.steps;
-  const augment = request.augment ?? dataset.itemCount < 5_000;
-  const config: DcganConfig = {
-    ...defaultDcganConfig,
-    resolution: request.resolution,
-    channels: dataset.channels,
-    classes: request.conditional ? dataset.classCount : 0,
-    width: request.width ?? preset.width,
-    batchSize: Math.min(request.batchSize ?? preset.batchSize, dataset.itemCount),
-    loss: request.loss ?? defaultDcganConfig.loss,
-    augment: augment ? { translation: true, cutout: true, colour: dataset.channels === 3 } : null,
-    r1Gamma: request.r1Gamma ?? defaultDcganConfig.r1Gamma,
-    emaDecay: request.emaDecay ?? defaultDcganConfig.emaDecay,
-    learningRates: {
-      generator: request.learningRateG ?? defaultDcganConfig.learningRates.generator,
-      discriminator: request.learningRateD ?? defaultDcganConfig.learningRates.discriminator,
-    },
-  };
+  const config = request.model === 'dcgan' ? dcganConfigFor(request, preset, dataset) : translationConfigFor(request, preset, dataset);
   // About 20 previews and 10 checkpoints a run, unless asked otherwise; a
   // checkpoint falls on a preview step, so the timeline shows each one's grid.
   const previewEvery = request.previewEvery ?? Math.max(10, roundTo(steps / 20));
@@ -47,6 +39,23 @@ export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, ra
     metricsEvery: request.metricsEvery ?? everyFewPreviews,
   };
   return { config, plan };
+}
+
+/** The name a run gets unless it is given one: "<dataset> · pix2pix 128 px". */
+export function defaultRunName(request: StartTrainingRequest): string {
+  return `${request.dataset} · ${modelNames[request.model]} ${request.resolution} px`;
+}
+
+function checkOptions(request: StartTrainingRequest): void {
+  const allowed = resolutionsOf[request.model];
+  if (!allowed.includes(request.resolution)) {
+    throw new StudioError('INVALID_ARGUMENT', `resolution: ${modelNames[request.model]} trains at ${allowed.join(', ')} px, not ${request.resolution}`);
+  }
+  for (const [model, options] of Object.entries(optionsOf) as [ModelKind, readonly (keyof StartTrainingRequest)[]][]) {
+    if (model === request.model) continue;
+    const misplaced = options.find((option) => request[option] !== undefined && !optionsOf[request.model].includes(option));
+    if (misplaced) throw new StudioError('INVALID_ARGUMENT', `${misplaced}: applies to ${modelNames[model]} runs, not ${modelNames[request.model]}`);
+  }
 }
 
 /** 1, 2 or 5 times a power of ten: schedules a person can read. */

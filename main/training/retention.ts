@@ -1,9 +1,25 @@
 /**
  * Which checkpoints a run keeps: the last few (to resume and to step back
- * a little), the best by sliced Wasserstein distance (lower is better), and
- * one in every few along the way (to compare how the model grew). The rest
- * are deleted as new ones arrive, so a long run does not fill the disk.
+ * a little), the best by the family's quality metric (lower is better: a
+ * DCGAN's sliced Wasserstein distance, pix2pix's held-out L1, CycleGAN's
+ * cycle error), and one in every few along the way (to compare how the model
+ * grew). The rest are deleted as new ones arrive, so a long run does not fill
+ * the disk.
  */
+import type { Architecture } from '../engine/models/config';
+
+/** The metric a family's best checkpoint is chosen by: each is lower for better models. */
+export function qualityMetricOf(architecture: Architecture): string {
+  switch (architecture) {
+    case 'dcgan':
+      return 'swd';
+    case 'pix2pix':
+      return 'heldOutL1';
+    case 'cyclegan':
+      return 'cycleError';
+  }
+}
+
 export interface RetentionPolicy {
   readonly keepLast: number;
   /** Keep every checkpoint whose position in the run is a multiple of this (1 keeps all). */
@@ -15,7 +31,8 @@ export const defaultRetention: RetentionPolicy = { keepLast: 3, keepEvery: 5 };
 export interface RetainedCheckpoint {
   readonly id: number;
   readonly step: number;
-  readonly swd?: number | undefined;
+  /** The quality metric at this checkpoint, lower is better; absent where unmeasured. */
+  readonly score?: number | undefined;
 }
 
 /** The ids to delete, oldest first. */
@@ -25,8 +42,8 @@ export function checkpointsToDelete(checkpoints: readonly RetainedCheckpoint[], 
   ordered.forEach((checkpoint, position) => {
     if ((position + 1) % policy.keepEvery === 0) keep.add(checkpoint.id);
   });
-  const measured = ordered.filter((checkpoint) => checkpoint.swd !== undefined && Number.isFinite(checkpoint.swd));
-  const best = measured.reduce<RetainedCheckpoint | null>((winner, checkpoint) => (!winner || checkpoint.swd! < winner.swd! ? checkpoint : winner), null);
+  const measured = ordered.filter((checkpoint) => checkpoint.score !== undefined && Number.isFinite(checkpoint.score));
+  const best = measured.reduce<RetainedCheckpoint | null>((winner, checkpoint) => (!winner || checkpoint.score! < winner.score! ? checkpoint : winner), null);
   if (best) keep.add(best.id);
   return ordered.filter((checkpoint) => !keep.has(checkpoint.id)).map((checkpoint) => checkpoint.id);
 }

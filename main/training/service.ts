@@ -6,14 +6,17 @@ import type { CurrentProject } from '../library/current-project';
 import { requireDataset } from '../library/repos/datasets';
 import { createRun, findRun, listRuns, metricSeries, planOf, setPlan, setRunStatus, type RunRow } from '../library/repos/runs';
 import type { ComputeBackends } from '../system/compute';
-import { datasetFacts } from './dataset-facts';
-import { planRun } from './plan';
+import { datasetFacts, type DatasetFacts } from './dataset-facts';
+import { defaultRunName, planRun } from './plan';
 import { presetNames } from './presets';
 import { runDetail, runSummary } from './runs-view';
 import type { Trainer } from './trainer';
 
-/** The numbers a preset estimate is measured for; enough images that no batch is cut short. */
-const estimateFacts = { channels: 3, classCount: 0, itemCount: 1_000_000 } as const;
+/** The numbers a preset estimate is measured for: colour images, enough that no batch is cut short. */
+const estimateFacts: Readonly<Record<'images' | 'domains', DatasetFacts>> = {
+  images: { kind: 'images', channels: 3, classCount: 0, itemCount: 1_000_000 },
+  domains: { kind: 'domains', channelsA: 3, channelsB: 3, pairs: 1_000_000, countA: 1_000_000, countB: 1_000_000 },
+};
 
 export function trainingService(project: CurrentProject, trainer: Trainer, engine: EngineHost, compute: ComputeBackends): StudioApi['training'] {
   const estimates = new Map<string, number>();
@@ -28,12 +31,12 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
     start: async (request) => {
       const library = project.library;
       const dataset = requireDataset(library.db, request.dataset);
-      const facts = await datasetFacts(library, dataset);
-      if (request.conditional && facts.classCount < 2) {
+      const facts = await datasetFacts(library, dataset, request.model);
+      if (request.conditional && facts.kind === 'images' && facts.classCount < 2) {
         throw new StudioError('INVALID_ARGUMENT', `conditional: "${dataset.name}" has ${facts.classCount} class label(s); a class-conditional model needs at least 2`);
       }
       const { plan } = planRun(request, facts, () => randomInt(2 ** 31));
-      const name = request.name ?? `${dataset.name} · DCGAN ${request.resolution} px`;
+      const name = request.name ?? defaultRunName({ ...request, dataset: dataset.name });
       const runId = createRun(library.db, name, dataset.id, request.model, plan);
       trainer.enqueue(runId);
       return summaryOf(runId);
@@ -72,11 +75,11 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
 
     metrics: async ({ runId, names, afterStep }) => metricSeries(project.library.db, requireRun(runId).id, names, afterStep),
 
-    estimate: async ({ resolution }) => {
+    estimate: async ({ model, resolution }) => {
       const report = await compute.report();
       const results: PresetEstimate[] = [];
       for (const preset of presetNames) {
-        const { config, plan } = planRun({ dataset: '', model: 'dcgan', resolution, preset }, estimateFacts, () => 0);
+        const { config, plan } = planRun({ dataset: '', model, resolution, preset }, estimateFacts[model === 'dcgan' ? 'images' : 'domains'], () => 0);
         const key = `${report.active}:${JSON.stringify(config)}`;
         let secondsPerStep = estimates.get(key);
         if (secondsPerStep === undefined) {

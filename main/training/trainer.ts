@@ -10,8 +10,8 @@ import type { RunStatus } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 import { prepareDataset } from '../datasets/prepared';
 import type { EngineHost, EngineTask } from '../engine/host';
-import type { GanConfig } from '../engine/models/config';
-import type { TrainEvent, TrainResult } from '../engine/protocol';
+import type { ModelConfig } from '../engine/models/config';
+import type { TrainEvent, TrainingData, TrainResult } from '../engine/protocol';
 import type { Job, Jobs } from '../jobs/jobs';
 import { BlobStore } from '../library/blobs';
 import type { CurrentProject } from '../library/current-project';
@@ -31,7 +31,7 @@ import {
   type RunRow,
 } from '../library/repos/runs';
 import type { ComputeBackends } from '../system/compute';
-import { checkpointsToDelete } from './retention';
+import { checkpointsToDelete, qualityMetricOf } from './retention';
 
 type StopReason = 'paused' | 'stopped';
 
@@ -116,14 +116,14 @@ export class Trainer {
     const run = findRun(library.db, runId);
     if (!run) return;
     const plan = planOf(run);
-    const config = plan.model as unknown as GanConfig;
+    const config = plan.model as unknown as ModelConfig;
     const job = this.#jobs.start('training', `Training ${run.name}`, plan.totalSteps);
     setRunStatus(library.db, runId, 'running');
     this.#emit(run, 'running', run.step, plan.totalSteps, 'Preparing the dataset');
     let result: TrainResult | null = null;
     let error: string | null = null;
     try {
-      const datasetCache = await this.#prepare(library, run, config, job);
+      const data = await this.#prepare(library, run, config, job);
       const checkpoints = checkpointsOf(library.db, runId);
       const resumeFrom = checkpoints.at(-1)?.path ?? null;
       const session = new SessionRate(run.step);
@@ -134,7 +134,7 @@ export class Trainer {
           config,
           seed: plan.seed,
           totalSteps: plan.totalSteps,
-          datasetCache,
+          data,
           checkpointDir: join(library.folders.checkpoints, `run-${runId}`),
           previewDir: join(library.folders.cache, 'previews', `run-${runId}`),
           resumeFrom,
@@ -160,13 +160,28 @@ export class Trainer {
     else job.cancelled(`${status === 'paused' ? 'Paused' : 'Stopped'} at step ${result?.step ?? run.step}`);
   }
 
-  /** The dataset as a tensor cache at the run's resolution: made once, reused while the dataset is unchanged. */
-  async #prepare(library: Library, run: RunRow, config: GanConfig, job: Job): Promise<string> {
+  /**
+   * The dataset as tensor caches at the run's resolution, made once and reused
+   * while the dataset is unchanged: one for a DCGAN; A and B for a translation
+   * model, with mirrored copies (the papers' random flips; a pair is flipped
+   * whole, since both sides are prepared in the same order).
+   */
+  async #prepare(library: Library, run: RunRow, config: ModelConfig, job: Job): Promise<TrainingData> {
     const dataset = run.dataset_name ? findDataset(library.db, run.dataset_name) : undefined;
     if (!dataset) throw new Error(`The dataset of ${run.name} no longer exists`);
-    const [cache] = await prepareDataset(library, dataset, { dataset: dataset.name, resolution: config.resolution, channels: config.channels, crop: 'center', mirror: false }, job);
-    if (!cache) throw new Error(`${dataset.name} has no images to train on`);
-    return cache.path;
+    const request = { dataset: dataset.name, resolution: config.resolution, crop: 'center' as const };
+    if (config.architecture === 'dcgan') {
+      const [cache] = await prepareDataset(library, dataset, { ...request, channels: config.channels, mirror: false }, job);
+      if (!cache) throw new Error(`${dataset.name} has no images to train on`);
+      return { kind: 'images', cache: cache.path };
+    }
+    const caches = await prepareDataset(library, dataset, { ...request, mirror: true }, job, { A: config.channelsA, B: config.channelsB });
+    const pathOf = (domain: 'A' | 'B') => {
+      const cache = caches.find((candidate) => candidate.domain === domain);
+      if (!cache) throw new Error(`${dataset.name} has no ${domain} images to train on`);
+      return cache.path;
+    };
+    return { kind: 'domains', A: pathOf('A'), B: pathOf('B') };
   }
 
   #record(library: Library, run: RunRow, totalSteps: number, event: TrainEvent, session: SessionRate, job: Job): void {
@@ -201,7 +216,8 @@ export class Trainer {
         const checkpointId = db.transaction(() => {
           const id = recordCheckpoint(db, { run_id: run.id, step: event.step, path: event.path, size: event.size, sha256: event.sha256, metrics: { ...event.metrics } });
           const rows = checkpointsOf(db, run.id);
-          const retained = rows.map((row) => ({ id: row.id, step: row.step, swd: (JSON.parse(row.metrics) as Record<string, number>)['swd'] }));
+          const best = qualityMetricOf((planOf(run).model as unknown as ModelConfig).architecture);
+          const retained = rows.map((row) => ({ id: row.id, step: row.step, score: (JSON.parse(row.metrics) as Record<string, number>)[best] }));
           for (const doomed of checkpointsToDelete(retained)) {
             deleteCheckpoint(db, doomed);
             rmSync(rows.find((row) => row.id === doomed)!.path, { force: true });

@@ -36,7 +36,9 @@ const runId = id;
 const runRef = z.strictObject({ runId });
 const seed = z.int({ error: 'must be a whole number' }).min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits');
 const steps = z.int({ error: 'must be a whole number' }).min(1, 'must be at least 1').max(10_000_000, 'must be at most 10,000,000');
-const resolution = z.union([z.literal(32), z.literal(64), z.literal(128)], { error: 'must be 32, 64 or 128' });
+const resolution = z.union([z.literal(32), z.literal(64), z.literal(128), z.literal(256)], { error: 'must be 32, 64, 128 or 256' });
+const modelKind = z.enum(['dcgan', 'pix2pix', 'cyclegan'], { error: 'must be dcgan, pix2pix or cyclegan' });
+const direction = z.enum(['AtoB', 'BtoA'], { error: 'must be AtoB or BtoA' });
 const rate = z.number().gt(0, 'must be above 0').max(0.1, 'must be at most 0.1');
 const every = z.int().min(1, 'must be at least 1').max(1_000_000);
 const trainingOptions = {
@@ -53,6 +55,12 @@ const trainingOptions = {
   emaDecay: z.number().min(0).max(0.99999).optional(),
   learningRateG: rate.optional(),
   learningRateD: rate.optional(),
+  learningRate: rate.optional(),
+  direction: direction.optional(),
+  l1Weight: z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000').optional(),
+  residualBlocks: z.int().min(1, 'must be at least 1').max(16, 'must be at most 16').optional(),
+  cycleWeight: z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100').optional(),
+  identityWeight: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').optional(),
   checkpointEvery: every.optional(),
   previewEvery: every.optional(),
   metricsEvery: every.optional(),
@@ -97,6 +105,36 @@ const renderSettings = {
   truncation: z.number().min(0, 'must be from 0 to 2').max(2, 'must be from 0 to 2').optional(),
   class: classIndex.optional(),
 };
+
+/** Base64 of at most 700 KB of PNG: a drawing, well inside serve mode's 1 MiB request limit. */
+const pngBase64 = z
+  .string({ error: 'must be PNG bytes in base64' })
+  .min(8, 'must be PNG bytes in base64')
+  .max(960_000, 'is larger than 700 KB of PNG; pass a file path instead')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (A–Z, a–z, 0–9, +, /)');
+const translateSource = z.union([z.strictObject({ path: projectPath }), z.strictObject({ outputId: id }), z.strictObject({ png: pngBase64 })], {
+  error: 'must be { path }, { outputId } or { png }',
+});
+const strength = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
+const tilingOptions = {
+  tiling: z.enum(['auto', 'fit', 'tile'], { error: 'must be auto, fit or tile' }).optional(),
+  overlap: z.int().min(0, 'must be 0 or more').max(512, 'must be at most 512').optional(),
+  workingSize: z.int().min(16, 'must be at least 16 pixels').max(8192, 'must be at most 8192 pixels').optional(),
+};
+const translateSettings = {
+  checkpointId: id,
+  direction: direction.optional(),
+  strength: strength.optional(),
+  ...tilingOptions,
+  tool: z.enum(['translate', 'style'], { error: 'must be translate or style' }).optional(),
+};
+const batchInputs = z.union(
+  [
+    z.strictObject({ paths: z.array(projectPath).min(1, 'must name at least one file or folder').max(10_000, 'must name at most 10,000') }),
+    z.strictObject({ dataset: datasetName, domain: z.enum(['A', 'B']).optional() }),
+  ],
+  { error: 'must be { paths } or { dataset, domain? }' },
+);
 
 /** A schema for the argument list of every method: the dispatcher's gate. */
 export const argumentSchemas = {
@@ -165,7 +203,7 @@ export const argumentSchemas = {
     start: z.tuple([
       z.strictObject({
         dataset: datasetName,
-        model: z.literal('dcgan', { error: 'must be dcgan' }),
+        model: modelKind,
         name: z.string().trim().min(1).max(200).optional(),
         jobId,
         ...trainingOptions,
@@ -179,7 +217,7 @@ export const argumentSchemas = {
     metrics: z.tuple([
       z.strictObject({ runId, names: z.array(z.string().min(1).max(100)).max(100).optional(), afterStep: z.int().min(0).optional() }),
     ]),
-    estimate: z.tuple([z.strictObject({ model: z.literal('dcgan'), resolution })]),
+    estimate: z.tuple([z.strictObject({ model: modelKind, resolution })]),
   },
   latent: {
     models: z.tuple([]),
@@ -218,5 +256,22 @@ export const argumentSchemas = {
     saved: z.tuple([]),
     rename: z.tuple([z.strictObject({ latentId: id, name: latentName })]),
     forget: z.tuple([z.strictObject({ latentId: id })]),
+  },
+  translate: {
+    models: z.tuple([]),
+    image: z.tuple([z.strictObject({ ...translateSettings, source: translateSource, jobId })]),
+    preview: z.tuple([z.strictObject({ checkpointId: id, direction: direction.optional(), strength: strength.optional(), png: pngBase64 })]),
+    batch: z.tuple([z.strictObject({ ...translateSettings, inputs: batchInputs, jobId })]),
+    compare: z.tuple([
+      z.strictObject({
+        source: translateSource,
+        styles: z
+          .array(z.strictObject({ checkpointId: id, direction: direction.optional(), strength: strength.optional() }))
+          .min(1, 'must name at least one style')
+          .max(8, 'must name at most 8 styles'),
+        ...tilingOptions,
+        jobId,
+      }),
+    ]),
   },
 } as const satisfies ArgumentSchemas<StudioApi>;

@@ -1,28 +1,47 @@
 /** The training namespace's DTOs and requests. */
 import type { JobRequest } from './datasets';
+import type { Direction } from './translate';
 
 export type RunStatus = 'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed';
-export type ModelKind = 'dcgan';
+/** DCGAN makes images from noise (an image set); pix2pix translates paired sets; CycleGAN unpaired (or paired) ones. */
+export type ModelKind = 'dcgan' | 'pix2pix' | 'cyclegan';
+/** DCGAN trains at 32, 64 or 128 px; pix2pix and CycleGAN at 64, 128 or 256. */
+export type TrainingResolution = 32 | 64 | 128 | 256;
 export type TrainingPreset = 'quick' | 'balanced' | 'quality';
 export type GanLossName = 'non-saturating' | 'hinge';
 
 /** The knobs a person may set; everything else comes from the preset. */
 export interface TrainingOptions {
-  readonly resolution: 32 | 64 | 128;
+  readonly resolution: TrainingResolution;
   readonly preset?: TrainingPreset | undefined;
   readonly steps?: number | undefined;
   readonly batchSize?: number | undefined;
   readonly seed?: number | undefined;
-  /** Condition on the dataset's class labels. */
-  readonly conditional?: boolean | undefined;
+  /** Feature maps of the networks' first (DCGAN: widest ÷ resolution/8) layer. */
   readonly width?: number | undefined;
+  /** DCGAN: condition on the dataset's class labels. */
+  readonly conditional?: boolean | undefined;
+  /** DCGAN options. */
   readonly loss?: GanLossName | undefined;
   /** DiffAugment (translation, cutout, colour) on real and fake images: for small datasets. */
   readonly augment?: boolean | undefined;
   readonly r1Gamma?: number | undefined;
   readonly emaDecay?: number | undefined;
+  /** DCGAN: each network's learning rate. */
   readonly learningRateG?: number | undefined;
   readonly learningRateD?: number | undefined;
+  /** pix2pix and CycleGAN: both networks' learning rate, constant for the first half of the run, then falling linearly to zero. */
+  readonly learningRate?: number | undefined;
+  /** pix2pix: translate A to B (the default) or B to A. */
+  readonly direction?: Direction | undefined;
+  /** pix2pix: λ of the L1 term (100). */
+  readonly l1Weight?: number | undefined;
+  /** CycleGAN: residual blocks per generator (6 up to 128 px, 9 at 256 px by default). */
+  readonly residualBlocks?: number | undefined;
+  /** CycleGAN: λ of the cycle-consistency term (10). */
+  readonly cycleWeight?: number | undefined;
+  /** CycleGAN: the identity term as a fraction of the cycle weight (0.5; 0 when the two sides differ in channels). */
+  readonly identityWeight?: number | undefined;
   readonly checkpointEvery?: number | undefined;
   readonly previewEvery?: number | undefined;
   readonly metricsEvery?: number | undefined;
@@ -98,7 +117,7 @@ export interface MetricSeries {
 
 export interface EstimateRequest {
   readonly model: ModelKind;
-  readonly resolution: 32 | 64 | 128;
+  readonly resolution: TrainingResolution;
 }
 
 export interface PresetEstimate {

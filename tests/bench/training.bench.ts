@@ -40,8 +40,8 @@ import { generatePixels, predictWith, latentsForSeeds } from '../../main/engine/
 import { defaultDcganConfig, type DcganConfig } from '../../main/engine/models/config';
 import { SeededRandom } from '../../main/engine/random';
 import { sampleAugmentParams } from '../../main/engine/train/augment';
-import { discriminatorStep, generatorStep } from '../../main/engine/train/steps';
-import { createTrainingContext, disposeTrainingContext, type TrainingContext } from '../../main/engine/train/steps-context';
+import { discriminatorStep, generatorStep } from '../../main/engine/train/dcgan/steps';
+import { createDcganContext, disposeDcganContext, type DcganContext } from '../../main/engine/train/dcgan/context';
 import {
   fmt,
   imageRateRatios,
@@ -86,7 +86,7 @@ const models: Record<ModelName, DcganConfig> = {
 // ---- the TF.js worker (this file, run with BENCH_TRAINING_WORKER set) ------
 
 /** One training step exactly as timeSteps() in main/engine/train/timing.ts takes it. */
-function trainingStep(context: TrainingContext, random: SeededRandom): () => void {
+function trainingStep(context: DcganContext, random: SeededRandom): () => void {
   const { batchSize, resolution, channels, latentSize } = context.config;
   return () =>
     tf.tidy(() => {
@@ -100,16 +100,16 @@ function trainingStep(context: TrainingContext, random: SeededRandom): () => voi
 
 async function serveTfjs(mode: string): Promise<void> {
   const info = await startBackend(mode);
-  let current: { context: TrainingContext; step: () => void; sample: () => Promise<unknown> } | null = null;
+  let current: { context: DcganContext; step: () => void; sample: () => Promise<unknown> } | null = null;
   const handle = async (request: { cmd: string; model?: ModelName; what?: string }): Promise<unknown> => {
     switch (request.cmd) {
       case 'info':
         return info;
       case 'setup': {
-        if (current) disposeTrainingContext(current.context);
+        if (current) disposeDcganContext(current.context);
         const config = models[request.model!];
         const random = new SeededRandom(1);
-        const context = createTrainingContext(config, random);
+        const context = createDcganContext(config, random);
         const latents = latentsForSeeds(config, Array.from({ length: sampleCount }, (_, n) => n));
         current = { context, step: trainingStep(context, random), sample: () => generatePixels(predictWith(context.generator), config, latents) };
         return { batch: config.batchSize };

@@ -13,20 +13,45 @@
  * Everything else goes to the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { convolveInputGradientDirect, fromConvInfo, prefersDirect } from './direct-convolution';
+import { derivedFilter } from './inference-filters';
 import { computeWithOps } from './ops-as-kernel';
 
 type Shape4 = [number, number, number, number];
-type Rewrite = (dy: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor;
+
+/** A convolution that computes the kernel's result: the filter it needs, and how it applies it to dy. */
+interface Rewrite {
+  readonly deriveFilter: (filter: tf.Tensor4D) => tf.Tensor4D;
+  readonly apply: (dy: tf.Tensor4D, derived: tf.Tensor4D) => tf.Tensor;
+}
 
 /** Returns `stock` with its kernel function replaced by the faster one (its setup still runs). */
 export function fastConv2dBackpropInputConfig(stock: tf.KernelConfig): tf.KernelConfig {
   const kernelFunc: tf.KernelFunc = (args) => {
     const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-    const rewrite = chooseRewrite(args.attrs as unknown as tf.Conv2DBackpropInputAttrs, dy, filter);
+    const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+    const backend = args.backend as tf.KernelBackend;
+    const small = smallShape(attrs, dy, filter);
+    if (small) {
+      const values = convolveInputGradientDirect(small, backend.readSync(dy.dataId) as Float32Array, backend.readSync(filter.dataId) as Float32Array);
+      return computeWithOps(backend, {}, () => tf.tensor4d(values, attrs.inputShape));
+    }
+    const rewrite = chooseRewrite(attrs, dy, filter);
     if (rewrite === null) return stock.kernelFunc(args);
-    return computeWithOps(args.backend as tf.KernelBackend, { dy, filter }, (t) => rewrite(t.dy as tf.Tensor4D, t.filter as tf.Tensor4D));
+    return computeWithOps(backend, { dy, filter }, (t) => {
+      const derived = derivedFilter(backend, filter, () => rewrite.deriveFilter(t.filter as tf.Tensor4D)) as tf.Tensor4D;
+      return rewrite.apply(t.dy as tf.Tensor4D, derived);
+    });
   };
   return { ...stock, kernelFunc };
+}
+
+/** The layer as a direct convolution, when its few pixels make that cheaper than XNNPACK's packing (see direct-convolution). */
+function smallShape(attrs: tf.Conv2DBackpropInputAttrs, dy: tf.TensorInfo, filter: tf.TensorInfo) {
+  if (attrs.dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
+  const info = tf.backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as Shape4, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
+  const shape = fromConvInfo(info);
+  return shape && prefersDirect(shape) ? shape : null;
 }
 
 function chooseRewrite(attrs: tf.Conv2DBackpropInputAttrs, dy: tf.TensorInfo, filter: tf.TensorInfo): Rewrite | null {
@@ -40,7 +65,7 @@ function chooseRewrite(attrs: tf.Conv2DBackpropInputAttrs, dy: tf.TensorInfo, fi
     info.filterHeight === 4 && info.filterWidth === 4 &&
     info.padInfo.top === 1 && info.padInfo.left === 1 &&
     info.inHeight === 2 * outHeight && info.inWidth === 2 * outWidth;
-  return isSizeDoubling ? subPixelConvolution : null;
+  return isSizeDoubling ? { deriveFilter: subPixelFilter, apply: subPixelConvolution } : null;
 }
 
 /**
@@ -54,11 +79,13 @@ function flippedFilterConvolution(info: tf.backend_util.Conv2DInfo, outHeight: n
   const bottom = info.inHeight - outHeight - top + info.filterHeight - 1;
   const right = info.inWidth - outWidth - left + info.filterWidth - 1;
   if (Math.min(top, left, bottom, right) < 0) return null;
-  return (dy, filter) => {
-    const taps = info.filterHeight * info.filterWidth;
-    const reversedTaps = Array.from({ length: taps }, (_, tap) => taps - 1 - tap);
-    const flipped = tf.transpose(tf.reshape(reorderTaps(filter, reversedTaps), filter.shape), [0, 1, 3, 2]) as tf.Tensor4D;
-    return tf.conv2d(dy, flipped, 1, [[0, 0], [top, bottom], [left, right], [0, 0]]);
+  return {
+    deriveFilter: (filter) => {
+      const taps = info.filterHeight * info.filterWidth;
+      const reversedTaps = Array.from({ length: taps }, (_, tap) => taps - 1 - tap);
+      return tf.transpose(tf.reshape(reorderTaps(filter, reversedTaps), filter.shape), [0, 1, 3, 2]) as tf.Tensor4D;
+    },
+    apply: (dy, flipped) => tf.conv2d(dy, flipped, 1, [[0, 0], [top, bottom], [left, right], [0, 0]]),
   };
 }
 
@@ -74,18 +101,23 @@ function flippedFilterConvolution(info: tf.backend_util.Conv2DInfo, outHeight: n
  * column at each edge leaves dx. No multiply is wasted on a zero filter tap,
  * unlike the 3×3 form of the same idea.
  */
-function subPixelConvolution(dy: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor {
-  const [, , inChannels, outChannels] = filter.shape;
+function subPixelConvolution(dy: tf.Tensor4D, subPixel: tf.Tensor4D): tf.Tensor {
+  const inChannels = subPixel.shape[3] / 4;
   const [batch, height, width] = dy.shape;
-  // [tap, phase, Cin, Cout] → [tapRow, tapColumn, Cout, phase·Cin]
-  const byTapAndPhase = tf.reshape(reorderTaps(filter, subPixelTapOrder), [4, 4, inChannels, outChannels]);
-  const subPixelFilter = tf.reshape(tf.transpose(byTapAndPhase, [0, 3, 1, 2]), [2, 2, outChannels, 4 * inChannels]) as tf.Tensor4D;
-  const phases = tf.conv2d(dy, subPixelFilter, 1, [[0, 0], [1, 1], [1, 1], [0, 0]]); // [N, Ho+1, Wo+1, (phaseRow, phaseColumn, Cin)]
+  const phases = tf.conv2d(dy, subPixel, 1, [[0, 0], [1, 1], [1, 1], [0, 0]]); // [N, Ho+1, Wo+1, (phaseRow, phaseColumn, Cin)]
   // depthToSpace would do, but wasm's copies element by element, ten times slower than this transpose:
   // [N·(Ho+1), Wo+1, phaseRow, (phaseColumn, Cin)] → [N·(Ho+1), phaseRow, Wo+1, (phaseColumn, Cin)]
   const rowsFirst = tf.transpose(tf.reshape(phases, [batch * (height + 1), width + 1, 2, 2 * inChannels]), [0, 2, 1, 3]);
   const interleaved = tf.reshape(rowsFirst, [batch, 2 * height + 2, 2 * width + 2, inChannels]);
   return tf.slice(interleaved, [0, 1, 1, 0], [batch, 2 * height, 2 * width, inChannels]);
+}
+
+/** The layer's 4×4 filter [kh, kw, Cin, Cout] as the sub-pixel convolution's 2×2 one [tapRow, tapColumn, Cout, phase·Cin]. */
+function subPixelFilter(filter: tf.Tensor4D): tf.Tensor4D {
+  const [, , inChannels, outChannels] = filter.shape;
+  // [tap, phase, Cin, Cout] → [tapRow, tapColumn, Cout, phase·Cin]
+  const byTapAndPhase = tf.reshape(reorderTaps(filter, subPixelTapOrder), [4, 4, inChannels, outChannels]);
+  return tf.reshape(tf.transpose(byTapAndPhase, [0, 3, 1, 2]), [2, 2, outChannels, 4 * inChannels]) as tf.Tensor4D;
 }
 
 /**

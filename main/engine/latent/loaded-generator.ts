@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { GanConfig } from '../models/config';
+import type { DcganConfig } from '../models/config';
 import { buildGenerator } from '../models/dcgan';
 import { readCheckpoint } from '../train/checkpoint-file';
 import { restoreNetwork } from '../train/snapshot';
@@ -20,7 +20,7 @@ import { restoreNetwork } from '../train/snapshot';
 export const featureLayerName = 'g_dense_relu';
 
 export interface LoadedGenerator {
-  readonly config: GanConfig;
+  readonly config: DcganConfig;
   readonly generator: tfl.LayersModel;
   /** z (and the class) → the first block's feature maps. */
   readonly head: tfl.LayersModel;
@@ -45,6 +45,7 @@ export function loadGenerator(checkpointPath: string, ema: boolean): LoadedGener
   }
   const checkpoint = readCheckpoint(checkpointPath);
   const config = checkpoint.state.config;
+  if (config.architecture !== 'dcgan') throw new Error(`${checkpointPath} holds a ${config.architecture} model, which translates images rather than drawing from a latent`);
   const generator = buildGenerator(config);
   const hasEma = [...checkpoint.tensors.keys()].some((name) => name.startsWith('ema/'));
   restoreNetwork(generator, ema && hasEma ? 'ema' : 'generator', checkpoint.tensors);

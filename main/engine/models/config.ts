@@ -1,9 +1,16 @@
 /**
- * Everything that defines a GAN run: the architecture and the training
+ * Everything that defines a run's models: the architecture and the training
  * recipe. Stored in the run's row and in every checkpoint, so a checkpoint
  * rebuilds its models without anything else.
+ *
+ * Three families: DCGAN (noise → image), pix2pix (paired image → image) and
+ * CycleGAN (unpaired image ↔ image).
  */
-export type GanLoss = 'non-saturating' | 'hinge';
+import type { Direction } from '../../../preload/contract';
+
+export type { Direction };
+
+export type GanLoss = 'non-saturating' | 'hinge' | 'least-squares';
 
 export interface AugmentConfig {
   /** Shift by up to 1/8 of the image, padding with zeros (DiffAugment). */
@@ -25,7 +32,7 @@ export interface DcganConfig {
   readonly classes: number;
   /** Adds the minibatch standard deviation as a feature in the discriminator's last block (against mode collapse). */
   readonly minibatchStd: boolean;
-  readonly loss: GanLoss;
+  readonly loss: Exclude<GanLoss, 'least-squares'>;
   /** DiffAugment, applied to real and fake images alike; null for none. */
   readonly augment: AugmentConfig | null;
   /** R1 gradient penalty weight on real images; 0 for none. */
@@ -38,7 +45,54 @@ export interface DcganConfig {
   readonly batchSize: number;
 }
 
-export type GanConfig = DcganConfig;
+/** What pix2pix and CycleGAN share: two image domains at one square resolution. */
+interface TranslationConfig {
+  /** The side of the square images it trains on: a power of two (the API offers 64, 128 and 256). */
+  readonly resolution: number;
+  readonly channelsA: 1 | 3;
+  readonly channelsB: 1 | 3;
+  /** Feature maps of the first layer (ngf = ndf); deeper layers double it, up to 8×. */
+  readonly width: number;
+  readonly learningRate: number;
+  /** Adam's β1 and β2. */
+  readonly betas: readonly [number, number];
+  readonly batchSize: number;
+  /**
+   * The learning rate is constant until this fraction of the run, then falls
+   * linearly to zero at its last step (the reference code's 100 + 100 epochs is 0.5).
+   */
+  readonly decayStart: number;
+  /** Examples kept out of training (pairs, or images of each domain) for the held-out metrics and previews. */
+  readonly heldOut: number;
+}
+
+/** Isola et al. 2017: a U-Net generator and a 70×70 PatchGAN, L1 plus adversarial loss, paired data. */
+export interface Pix2pixConfig extends TranslationConfig {
+  readonly architecture: 'pix2pix';
+  /** The one generator's direction: A → B, or B → A. */
+  readonly direction: Direction;
+  /** λ of the L1 term (100 in the paper). */
+  readonly l1Weight: number;
+  /** Dropout in the decoder's three innermost blocks while training (0.5 in the paper); none at inference. */
+  readonly dropout: number;
+}
+
+/** Zhu et al. 2017: two ResNet generators and two PatchGANs, cycle and identity losses, unpaired data. */
+export interface CycleGanConfig extends TranslationConfig {
+  readonly architecture: 'cyclegan';
+  /** Residual blocks in each generator (6 for 128 px, 9 for 256 px in the paper). */
+  readonly residualBlocks: number;
+  /** λ of the cycle-consistency L1 (10 in the paper). */
+  readonly cycleWeight: number;
+  /** The identity loss's weight as a fraction of the cycle weight (0.5 in the paper); 0 for none. */
+  readonly identityWeight: number;
+  /** Generated images the discriminators also see, from earlier steps (50 in the paper). */
+  readonly poolSize: number;
+}
+
+export type TranslationModelConfig = Pix2pixConfig | CycleGanConfig;
+export type ModelConfig = DcganConfig | TranslationModelConfig;
+export type Architecture = ModelConfig['architecture'];
 
 export const defaultDcganConfig: Omit<DcganConfig, 'resolution' | 'channels' | 'classes'> = {
   architecture: 'dcgan',
@@ -53,3 +107,51 @@ export const defaultDcganConfig: Omit<DcganConfig, 'resolution' | 'channels' | '
   betas: [0.5, 0.999],
   batchSize: 64,
 };
+
+type DatasetShaped = 'resolution' | 'channelsA' | 'channelsB' | 'heldOut';
+
+/** The paper's recipe: Adam 2e-4 (0.5, 0.999), batch 1, λ = 100, dropout 0.5. */
+export const defaultPix2pixConfig: Omit<Pix2pixConfig, DatasetShaped> = {
+  architecture: 'pix2pix',
+  direction: 'AtoB',
+  width: 64,
+  learningRate: 0.0002,
+  betas: [0.5, 0.999],
+  batchSize: 1,
+  decayStart: 0.5,
+  l1Weight: 100,
+  dropout: 0.5,
+};
+
+/** The paper's recipe: Adam 2e-4 (0.5, 0.999), batch 1, λ = 10, identity 0.5, a pool of 50. */
+export const defaultCycleGanConfig: Omit<CycleGanConfig, DatasetShaped> = {
+  architecture: 'cyclegan',
+  width: 64,
+  residualBlocks: 9,
+  learningRate: 0.0002,
+  betas: [0.5, 0.999],
+  batchSize: 1,
+  decayStart: 0.5,
+  cycleWeight: 10,
+  identityWeight: 0.5,
+  poolSize: 50,
+};
+
+/** Input and output channels of a translation generator that maps `direction`. */
+export function channelsOf(config: TranslationModelConfig, direction: Direction): { input: 1 | 3; output: 1 | 3 } {
+  return direction === 'AtoB' ? { input: config.channelsA, output: config.channelsB } : { input: config.channelsB, output: config.channelsA };
+}
+
+/** The directions a trained translation model can go: pix2pix its one, CycleGAN both. */
+export function directionsOf(config: TranslationModelConfig): Direction[] {
+  return config.architecture === 'pix2pix' ? [config.direction] : ['AtoB', 'BtoA'];
+}
+
+/**
+ * Each side of an image must be a multiple of this for the generator to take
+ * it whole: the U-Net halves it down to 1×1 at its training size, the ResNet
+ * halves it twice.
+ */
+export function sizeMultipleOf(config: TranslationModelConfig): number {
+  return config.architecture === 'pix2pix' ? config.resolution : 4;
+}

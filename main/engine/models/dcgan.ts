@@ -14,13 +14,10 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { DcganConfig } from './config';
+import { link, normalKernel, type Symbolic } from './building';
 import { MinibatchStdDev } from './minibatch-std';
 import { OneHot } from './one-hot';
 
-type Symbolic = tfl.SymbolicTensor;
-type LayerLike = { apply(input: Symbolic | Symbolic[]): unknown };
-
-const kernelInitializer = () => tfl.initializers.randomNormal({ mean: 0, stddev: 0.02 });
 // PyTorch's batch-norm settings, as in the DCGAN reference code: Keras's momentum of 0.99
 // lets the running statistics that sampling uses lag far behind a fast-changing generator.
 const batchNorm = (name: string) =>
@@ -72,7 +69,7 @@ export function buildGenerator(config: DcganConfig): tfl.LayersModel {
 
   const widest = widestChannels(config);
   // "Project and reshape", then normalise per feature map like every later layer.
-  let x = link(tfl.layers.dense({ units: 4 * 4 * widest, useBias: false, kernelInitializer: kernelInitializer(), name: 'g_dense' }), code);
+  let x = link(tfl.layers.dense({ units: 4 * 4 * widest, useBias: false, kernelInitializer: normalKernel(), name: 'g_dense' }), code);
   x = link(tfl.layers.reshape({ targetShape: [4, 4, widest], name: 'g_reshape' }), x);
   x = link(batchNorm('g_dense_bn'), x);
   x = link(tfl.layers.reLU({ name: 'g_dense_relu' }), x);
@@ -88,7 +85,7 @@ export function buildGenerator(config: DcganConfig): tfl.LayersModel {
       // Batch norm's shift makes a bias redundant; the output layer has none, so it keeps one.
       useBias: last,
       activation: last ? 'tanh' : 'linear',
-      kernelInitializer: kernelInitializer(),
+      kernelInitializer: normalKernel(),
       name: `g_up${step}_conv`,
     });
     x = link(upsample, x);
@@ -121,7 +118,7 @@ export function buildDiscriminator(config: DcganConfig): tfl.LayersModel {
       strides: 2,
       padding: 'same',
       useBias: !normalise,
-      kernelInitializer: kernelInitializer(),
+      kernelInitializer: normalKernel(),
       name: `d_down${step}_conv`,
     });
     x = link(downsample, x);
@@ -130,7 +127,7 @@ export function buildDiscriminator(config: DcganConfig): tfl.LayersModel {
   }
   if (config.minibatchStd) x = link(new MinibatchStdDev({ name: 'd_minibatch_std' }), x);
   const features = link(tfl.layers.flatten({ name: 'd_flatten' }), x);
-  let logit = link(tfl.layers.dense({ units: 1, kernelInitializer: kernelInitializer(), name: 'd_logit' }), features);
+  let logit = link(tfl.layers.dense({ units: 1, kernelInitializer: normalKernel(), name: 'd_logit' }), features);
 
   if (config.classes === 0) return tfl.model({ inputs: image, outputs: logit, name: 'discriminator' });
 
@@ -140,7 +137,7 @@ export function buildDiscriminator(config: DcganConfig): tfl.LayersModel {
   const oneHot = link(new OneHot({ depth: config.classes, name: 'd_label_one_hot' }), label);
   const featureCount = features.shape[1]!;
   const classDirection = link(
-    tfl.layers.dense({ units: featureCount, useBias: false, kernelInitializer: kernelInitializer(), name: 'd_class_embedding' }),
+    tfl.layers.dense({ units: featureCount, useBias: false, kernelInitializer: normalKernel(), name: 'd_class_embedding' }),
     oneHot,
   );
   const projection = link(tfl.layers.dot({ axes: 1, name: 'd_projection' }), [classDirection, features]);
@@ -154,10 +151,6 @@ export function buildDiscriminator(config: DcganConfig): tfl.LayersModel {
  */
 function labelInput(name: string): Symbolic {
   return tfl.input({ shape: [1], dtype: 'int32', name });
-}
-
-function link(layer: LayerLike, input: Symbolic | Symbolic[]): Symbolic {
-  return layer.apply(input) as Symbolic;
 }
 
 function checkConfig(config: DcganConfig): void {

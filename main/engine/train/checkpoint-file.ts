@@ -11,21 +11,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../../preload/contract';
-import type { GanConfig } from '../models/config';
+import type { ModelConfig } from '../models/config';
 import type { RandomState } from '../random';
-import type { DataPosition } from './data';
+import type { DataState } from './trainee';
 
 const magic = 'LSCK';
 const formatVersion = 1;
 const alignment = 64;
 
 export interface CheckpointState {
-  readonly config: GanConfig;
+  readonly config: ModelConfig;
   /** The run's seed: the data order of every epoch derives from it. */
   readonly seed: number;
   readonly step: number;
   readonly random: RandomState;
-  readonly data: DataPosition;
+  readonly data: DataState;
   /** Training time so far, for rates and ETAs across restarts. */
   readonly trainSeconds: number;
   readonly metrics: Readonly<Record<string, number>>;

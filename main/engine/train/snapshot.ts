@@ -1,15 +1,21 @@
 /**
- * Moves a training context's state into checkpoint tensors and back: every
- * layer's weights (batch-norm statistics included) of the generator, its
- * moving average and the discriminator, and both Adam optimizers' moments,
- * step and bias-correction powers. Weights are named by network, layer and
- * position, not by tfjs's variable names, which gain suffixes (_1, _2) as a
- * process builds more models.
+ * Moves a run's training state into checkpoint tensors and back: every
+ * layer's weights (batch-norm statistics included) of each of its networks
+ * (a DCGAN's generator, its moving average and discriminator; pix2pix's two;
+ * CycleGAN's four), and each Adam optimizer's moments, step and
+ * bias-correction powers. Weights are named by network, layer and position,
+ * not by tfjs's variable names, which gain suffixes (_1, _2) as a process
+ * builds more models.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { StoredTensor } from './checkpoint-file';
-import type { TrainingContext } from './steps-context';
+
+/** A run's networks and optimizers, each under the name its tensors are stored by. */
+export interface TrainingState {
+  readonly networks: readonly (readonly [string, tfl.LayersModel])[];
+  readonly optimizers: readonly (readonly [string, tf.Optimizer])[];
+}
 
 /** Adam keeps β^t as running products; restoring them with pow() would differ in the last bits. */
 interface AdamInternals {
@@ -17,14 +23,14 @@ interface AdamInternals {
   accBeta2: tf.Variable;
 }
 
-export async function captureState(context: TrainingContext): Promise<StoredTensor[]> {
+export async function captureState(state: TrainingState): Promise<StoredTensor[]> {
   const tensors: StoredTensor[] = [];
-  for (const [prefix, model] of networks(context)) {
+  for (const [prefix, model] of state.networks) {
     for (const layer of model.layers) {
       layer.getWeights().forEach((weight, index) => tensors.push(stored(`${prefix}/${layer.name}/${index}`, weight)));
     }
   }
-  for (const [prefix, optimizer] of optimizers(context)) {
+  for (const [prefix, optimizer] of state.optimizers) {
     const weights = await optimizer.getWeights();
     weights.forEach((weight, index) => tensors.push(stored(`${prefix}/${index}`, weight.tensor)));
     const { accBeta1, accBeta2 } = optimizer as unknown as AdamInternals;
@@ -33,11 +39,11 @@ export async function captureState(context: TrainingContext): Promise<StoredTens
   return tensors;
 }
 
-/** Puts a checkpoint's state into a context built from the same config; any mismatch is an error naming the tensor. */
-export async function restoreState(context: TrainingContext, tensors: ReadonlyMap<string, StoredTensor>): Promise<void> {
+/** Puts a checkpoint's state into models and optimizers built from the same config; any mismatch is an error naming the tensor. */
+export async function restoreState(state: TrainingState, tensors: ReadonlyMap<string, StoredTensor>): Promise<void> {
   const take = taker(tensors);
-  for (const [prefix, model] of networks(context)) restoreNetwork(model, prefix, tensors);
-  for (const [prefix, optimizer] of optimizers(context)) {
+  for (const [prefix, model] of state.networks) restoreNetwork(model, prefix, tensors);
+  for (const [prefix, optimizer] of state.optimizers) {
     const count = [...tensors.keys()].filter((name) => new RegExp(`^${prefix}/\\d+$`).test(name)).length;
     const weights = Array.from({ length: count }, (_, index) => ({ name: `${prefix}/${index}`, tensor: take(`${prefix}/${index}`) }));
     await optimizer.setWeights(weights);
@@ -51,7 +57,7 @@ export async function restoreState(context: TrainingContext, tensors: ReadonlyMa
   }
 }
 
-/** One network's weights ('generator', 'ema' or 'discriminator'), e.g. to sample from a checkpoint. */
+/** One network's weights ('generator', 'ema', 'generatorAB', …), e.g. to sample or translate with a checkpoint. */
 export function restoreNetwork(model: tfl.LayersModel, prefix: string, tensors: ReadonlyMap<string, StoredTensor>): void {
   const take = taker(tensors);
   for (const layer of model.layers) {
@@ -72,22 +78,6 @@ function taker(tensors: ReadonlyMap<string, StoredTensor>): (name: string, shape
     }
     return tf.tensor(entry.data, [...entry.shape], entry.dtype);
   };
-}
-
-function networks(context: TrainingContext): [string, tfl.LayersModel][] {
-  const list: [string, tfl.LayersModel][] = [
-    ['generator', context.generator],
-    ['discriminator', context.discriminator],
-  ];
-  if (context.ema) list.push(['ema', context.ema]);
-  return list;
-}
-
-function optimizers(context: TrainingContext): [string, tf.Optimizer][] {
-  return [
-    ['optimizerG', context.generatorOptimizer],
-    ['optimizerD', context.discriminatorOptimizer],
-  ];
 }
 
 function stored(name: string, tensor: tf.Tensor): StoredTensor {

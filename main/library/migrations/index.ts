@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../preload/contract';
 import * as initial from './001-initial';
 import * as explore from './002-explore';
+import * as translate from './003-translate';
 
 interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ interface Migration {
 const migrations: readonly Migration[] = [
   { version: 1, up: initial.up },
   { version: 2, up: explore.up },
+  { version: 3, up: translate.up },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Rows of the output_kinds table. */
-export type OutputKind = 'sample' | 'mix' | 'projection' | 'animation' | 'interpolation-frame' | 'translation' | 'upload' | 'preview';
+export type OutputKind = 'sample' | 'mix' | 'projection' | 'animation' | 'interpolation-frame' | 'translation' | 'style' | 'sketch' | 'upload' | 'preview';
 
 export interface NewOutput {
   readonly blobHash: string;
@@ -53,6 +53,17 @@ export function findOutput(db: Database, id: number): OutputRecord | undefined {
   return db
     .prepare('SELECT id, blob_hash, kind, run_id, checkpoint_id, rating, favourite, created_at, provenance, deleted_at FROM outputs WHERE id = ?')
     .get(id) as OutputRecord | undefined;
+}
+
+/** A live output already holding this image as one of these kinds: an image is stored as a source once, however often it is used. */
+export function findOutputOfBlob(db: Database, blobHash: string, kinds: readonly OutputKind[]): number | null {
+  const placeholders = kinds.map(() => '?').join(', ');
+  return (
+    (db
+      .prepare(`SELECT id FROM outputs WHERE blob_hash = ? AND kind IN (${placeholders}) AND deleted_at IS NULL ORDER BY id LIMIT 1`)
+      .pluck()
+      .get(blobHash, ...kinds) as number | undefined) ?? null
+  );
 }
 
 /** The outputs an output was made from, and what each was to it. */

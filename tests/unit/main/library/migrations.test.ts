@@ -43,7 +43,7 @@ describe('library migrations', () => {
     expect(() => db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'sample', '{}', 0)").run('f'.repeat(64))).toThrow(/FOREIGN KEY/);
   });
 
-  it('carry a schema-1 library with outputs, tags and boards into schema 2 with every row and reference intact', () => {
+  it('carry a schema-1 library with outputs, tags and boards into the latest schema with every row and reference intact', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     initial.up(db);
@@ -58,7 +58,7 @@ describe('library migrations', () => {
 
     migrate(db, ':memory:');
 
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT id, rating, provenance FROM outputs ORDER BY id').all()).toEqual([
       { id: 1, rating: 1, provenance: '{"seed":1}' },
@@ -73,5 +73,7 @@ describe('library migrations', () => {
     // Kinds are checked against their table now.
     expect(() => db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'movie', '{}', 0)").run(hash)).toThrow(/FOREIGN KEY/);
     db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'animation', '{}', 0)").run(hash);
+    // Schema 3: styled photos and drawings are kinds of their own.
+    for (const kind of ['style', 'sketch']) db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, ?, '{}', 0)").run(hash, kind);
   });
 });

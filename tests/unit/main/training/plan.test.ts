@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRun } from '../../../../main/training/plan';
 
-const facts = { channels: 3 as const, classCount: 0, itemCount: 10_000 };
+const facts = { kind: 'images', channels: 3, classCount: 0, itemCount: 10_000 } as const;
 
 describe('run plans', () => {
   it.each([100, 1000, 1500, 5000, 8000, 12_345, 30_000])('puts every checkpoint of a %d-step run on a preview step', (steps) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpointsToDelete } from '../../../../main/training/retention';
 
 const run = (count: number, swd: (n: number) => number | undefined = () => undefined) =>
-  Array.from({ length: count }, (_, n) => ({ id: n + 1, step: (n + 1) * 100, swd: swd(n + 1) }));
+  Array.from({ length: count }, (_, n) => ({ id: n + 1, step: (n + 1) * 100, score: swd(n + 1) }));
 
 describe('checkpoint retention', () => {
   it('keeps everything while a run is young', () => {

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/models/config';
+import { defaultDcganConfig, type DcganConfig } from '../../../../../main/engine/models/config';
 import { readCheckpoint, writeCheckpoint, type CheckpointState } from '../../../../../main/engine/train/checkpoint-file';
 
-const config: GanConfig = { ...defaultDcganConfig, resolution: 32, channels: 1, classes: 0 };
+const config: DcganConfig = { ...defaultDcganConfig, resolution: 32, channels: 1, classes: 0 };
 const state: CheckpointState = { config, seed: 5, step: 120, random: [1, 2, 3, 4], data: { epoch: 2, index: 64 }, trainSeconds: 12.5, metrics: { swd: 42 } };
 const tensors = [
   { name: 'generator/g_dense/0', shape: [3, 2], dtype: 'float32' as const, data: Float32Array.from([1.5, -2, 3.25, 0, 2 ** -100, -0]) },

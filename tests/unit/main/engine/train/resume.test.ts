@@ -6,14 +6,14 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../../../../main/engine/kernels/register';
 import { enableWasmThreads } from '../../../../../main/engine/kernels/threads';
-import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/models/config';
+import { defaultDcganConfig, type DcganConfig } from '../../../../../main/engine/models/config';
 import type { TrainEvent, TrainParams } from '../../../../../main/engine/protocol';
 import { readCheckpoint } from '../../../../../main/engine/train/checkpoint-file';
 import { train } from '../../../../../main/engine/train/loop';
 import { fashionMnistCache } from '../../../../fixtures/fashion-mnist';
 
 /** Small enough to train a few steps in seconds, with every feature that carries state switched on. */
-const config: GanConfig = {
+const config: DcganConfig = {
   ...defaultDcganConfig,
   resolution: 32,
   channels: 1,
@@ -42,7 +42,7 @@ describe('true resume', () => {
       config,
       seed: 1234,
       totalSteps,
-      datasetCache: cache,
+      data: { kind: 'images', cache },
       checkpointDir: join(folder, 'checkpoints'),
       previewDir: join(folder, 'previews'),
       resumeFrom,

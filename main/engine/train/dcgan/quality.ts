@@ -6,14 +6,14 @@
  * the nearest training image, against memorisation. Generated images come
  * from fixed seeds, so the numbers move only because the model does.
  */
-import { generatePixels, predictWith, latentsForSeeds } from '../latent/generate';
-import { measureDiversity } from '../metrics/diversity';
-import type { ImageBatch } from '../metrics/image-batch';
-import { MemorisationCheck } from '../metrics/memorisation';
-import { slicedWassersteinDistance } from '../metrics/sliced-wasserstein';
-import type { GanConfig } from '../models/config';
-import type { BatchSource } from './data';
-import type { TrainingContext } from './steps-context';
+import { generatePixels, predictWith, latentsForSeeds } from '../../latent/generate';
+import { measureDiversity } from '../../metrics/diversity';
+import type { ImageBatch } from '../../metrics/image-batch';
+import { MemorisationCheck } from '../../metrics/memorisation';
+import { slicedWassersteinDistance } from '../../metrics/sliced-wasserstein';
+import type { DcganConfig } from '../../models/config';
+import type { BatchSource } from '../data';
+import type { DcganContext } from './context';
 
 const generatedCount = 256;
 const realCount = 512;
@@ -27,7 +27,7 @@ export interface QualityReference {
   readonly memorisation: MemorisationCheck;
 }
 
-export function qualityReference(data: BatchSource, config: GanConfig): QualityReference {
+export function qualityReference(data: BatchSource, config: DcganConfig): QualityReference {
   const shape = { height: config.resolution, width: config.resolution, channels: config.channels };
   const trainingCount = Math.max(realCount, Math.floor(memorisationBytes / (shape.height * shape.width * shape.channels)));
   return {
@@ -36,7 +36,7 @@ export function qualityReference(data: BatchSource, config: GanConfig): QualityR
   };
 }
 
-export async function measureQuality(context: TrainingContext, reference: QualityReference): Promise<Record<string, number>> {
+export async function measureQuality(context: DcganContext, reference: QualityReference): Promise<Record<string, number>> {
   const { config } = context;
   const seeds = Array.from({ length: generatedCount }, (_, index) => metricSeedBase + index);
   const generated = await generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds));

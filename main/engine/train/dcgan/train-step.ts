@@ -5,15 +5,15 @@
  * resumable. The training loop and the speed estimate both take steps here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { SeededRandom } from '../random';
-import { sampleAugmentParams } from './augment';
-import type { Batch } from './data';
-import { emaDecayAt, updateEma } from './ema';
+import type { SeededRandom } from '../../random';
+import { sampleAugmentParams } from '../augment';
+import type { Batch } from '../data';
+import { emaDecayAt, updateEma } from '../ema';
 import { discriminatorStep, generatorStep } from './steps';
-import type { TrainingContext } from './steps-context';
+import type { DcganContext } from './context';
 
 /** Takes ownership of the batch's tensors; `step` counts the steps taken before this one. */
-export function trainStep(context: TrainingContext, batch: Batch, random: SeededRandom, step: number): Record<string, number> {
+export function trainStep(context: DcganContext, batch: Batch, random: SeededRandom, step: number): Record<string, number> {
   const { config } = context;
   const { batchSize, latentSize, resolution, classes } = config;
   const noise = () => tf.tensor2d(random.fillNormal(new Float32Array(batchSize * latentSize)), [batchSize, latentSize]);

@@ -1,25 +1,25 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DcganConfig } from '../../../../../main/engine/models/config';
-import { SeededRandom } from '../../../../../main/engine/random';
-import { sampleAugmentParams } from '../../../../../main/engine/train/augment';
-import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from '../../../../../main/engine/train/steps';
-import { createTrainingContext, disposeTrainingContext, type TrainingContext } from '../../../../../main/engine/train/steps-context';
-import { changedWeights, seededNormal, snapshotWeights, tinyConfig, useCpuBackend } from '../models/ml-fixtures';
+import type { DcganConfig } from '../../../../../../main/engine/models/config';
+import { SeededRandom } from '../../../../../../main/engine/random';
+import { sampleAugmentParams } from '../../../../../../main/engine/train/augment';
+import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from '../../../../../../main/engine/train/dcgan/steps';
+import { createDcganContext, disposeDcganContext, type DcganContext } from '../../../../../../main/engine/train/dcgan/context';
+import { changedWeights, seededNormal, snapshotWeights, tinyConfig, useCpuBackend } from '../../models/ml-fixtures';
 
 beforeAll(useCpuBackend);
 
-const contexts: TrainingContext[] = [];
-afterEach(() => contexts.splice(0).forEach(disposeTrainingContext));
+const contexts: DcganContext[] = [];
+afterEach(() => contexts.splice(0).forEach(disposeDcganContext));
 
-function context(config: DcganConfig, seed = 1): TrainingContext {
-  const created = createTrainingContext(config, new SeededRandom(seed));
+function context(config: DcganConfig, seed = 1): DcganContext {
+  const created = createDcganContext(config, new SeededRandom(seed));
   contexts.push(created);
   return created;
 }
 
 /** One D step then one G step on a batch drawn from `random`, the way the loop will. */
-function trainOnce(ctx: TrainingContext, random: SeededRandom): [DiscriminatorStepResult, GeneratorStepResult] {
+function trainOnce(ctx: DcganContext, random: SeededRandom): [DiscriminatorStepResult, GeneratorStepResult] {
   const { batchSize, latentSize, resolution, channels, classes, augment } = ctx.config;
   let results!: [DiscriminatorStepResult, GeneratorStepResult];
   tf.tidy(() => {
@@ -48,7 +48,7 @@ describe('one-step trainers', () => {
   it('change only their own network’s weights, batch-norm statistics included', () => {
     // Batch norm on both sides, so both steps run the other network in training mode.
     const ctx = context(tinyConfig({ minibatchStd: false, r1Gamma: 0 }));
-    const trainableNames = (model: TrainingContext['generator']) => model.trainableWeights.map((weight) => weight.originalName);
+    const trainableNames = (model: DcganContext['generator']) => model.trainableWeights.map((weight) => weight.originalName);
     const random = new SeededRandom(3);
     const { batchSize, latentSize } = ctx.config;
     const real = tf.tanh(seededNormal([batchSize, 32, 32, 1], 4)) as tf.Tensor4D;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../../../../main/engine/random';
-import { noAugmentation } from '../../../../../main/engine/train/augment';
-import { discriminatorStep, generatorStep } from '../../../../../main/engine/train/steps';
-import { createTrainingContext, disposeTrainingContext } from '../../../../../main/engine/train/steps-context';
-import { seededNormal, tinyConfig, useCpuBackend } from '../models/ml-fixtures';
+import { SeededRandom } from '../../../../../../main/engine/random';
+import { noAugmentation } from '../../../../../../main/engine/train/augment';
+import { discriminatorStep, generatorStep } from '../../../../../../main/engine/train/dcgan/steps';
+import { createDcganContext, disposeDcganContext } from '../../../../../../main/engine/train/dcgan/context';
+import { seededNormal, tinyConfig, useCpuBackend } from '../../models/ml-fixtures';
 
 beforeAll(useCpuBackend);
 
@@ -13,7 +13,7 @@ describe('a tiny DCGAN trained for twenty steps on the cpu backend', () => {
     // A high learning rate, so twenty steps show the trend; no augmentation, so the discriminator learns fast.
     const config = tinyConfig({ augment: null, emaDecay: 0, learningRates: { generator: 0.005, discriminator: 0.005 } });
     const random = new SeededRandom(1);
-    const context = createTrainingContext(config, random);
+    const context = createDcganContext(config, random);
     // The toy dataset: eight copies of a light image (0.8) with a dark 16×16 square (−0.8) in the middle.
     const real = tf.tidy(() => tf.sub(0.8, tf.mul(1.6, tf.pad(tf.ones([8, 16, 16, 1]), [[0, 0], [8, 8], [8, 8], [0, 0]])))) as tf.Tensor4D;
     const fixedNoise = seededNormal([8, config.latentSize], 99) as tf.Tensor2D;
@@ -34,6 +34,6 @@ describe('a tiny DCGAN trained for twenty steps on the cpu backend', () => {
     expect(startDistance).toBeGreaterThan(0.75); // tanh of small numbers: grey images, far from the data
     expect(distanceToData()).toBeLessThan(0.65);
     tf.dispose([real, fixedNoise]);
-    disposeTrainingContext(context);
+    disposeDcganContext(context);
   });
 });

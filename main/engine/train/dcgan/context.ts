@@ -4,14 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { GanConfig } from '../models/config';
-import { buildDiscriminator, buildGenerator } from '../models/dcgan';
-import { initialiseWeights } from '../models/init';
-import type { SeededRandom } from '../random';
-import { createEma } from './ema';
+import type { DcganConfig } from '../../models/config';
+import { buildDiscriminator, buildGenerator } from '../../models/dcgan';
+import { initialiseWeights } from '../../models/init';
+import type { SeededRandom } from '../../random';
+import { createEma } from '../ema';
 
-export interface TrainingContext {
-  readonly config: GanConfig;
+export interface DcganContext {
+  readonly config: DcganConfig;
   readonly generator: tfl.LayersModel;
   readonly discriminator: tfl.LayersModel;
   /** The generator's exponential moving average; null when config.emaDecay is 0. */
@@ -25,7 +25,7 @@ export interface TrainingContext {
  * weights from `random` first, then the discriminator, so one seed always
  * gives the same pair.
  */
-export function createTrainingContext(config: GanConfig, random: SeededRandom): TrainingContext {
+export function createDcganContext(config: DcganConfig, random: SeededRandom): DcganContext {
   const generator = buildGenerator(config);
   const discriminator = buildDiscriminator(config);
   initialiseWeights(generator, random);
@@ -41,8 +41,16 @@ export function createTrainingContext(config: GanConfig, random: SeededRandom): 
   };
 }
 
+/** The networks and optimizers a checkpoint keeps, by name. */
+export function dcganState(context: DcganContext) {
+  return {
+    networks: [['generator', context.generator], ['discriminator', context.discriminator], ...(context.ema ? ([['ema', context.ema]] as const) : [])] as const,
+    optimizers: [['optimizerG', context.generatorOptimizer], ['optimizerD', context.discriminatorOptimizer]] as const,
+  };
+}
+
 /** Frees every tensor the context holds: models, moving average and optimizer slots. */
-export function disposeTrainingContext(context: TrainingContext): void {
+export function disposeDcganContext(context: DcganContext): void {
   context.generator.dispose();
   context.discriminator.dispose();
   context.ema?.dispose();

@@ -14,10 +14,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { augment, type AugmentParams } from './augment';
-import { discriminatorLoss, generatorLoss } from './losses';
-import type { TrainingContext } from './steps-context';
-import './steps-gradients';
+import { augment, type AugmentParams } from '../augment';
+import { discriminatorLoss, generatorLoss } from '../losses';
+import { trainableVariables } from '../trainable';
+import type { DcganContext } from './context';
+import '../steps-gradients';
 
 export interface DiscriminatorStepResult {
   /** The discriminator's loss, R1 penalty included. */
@@ -46,7 +47,7 @@ export interface GeneratorStepResult {
  * pass, and the simple form needs no step counter in the checkpoint.
  */
 export function discriminatorStep(
-  context: TrainingContext,
+  context: DcganContext,
   realImages: tf.Tensor4D,
   realLabels: tf.Tensor1D | null,
   noise: tf.Tensor2D,
@@ -96,7 +97,7 @@ export function discriminatorStep(
 
 /** Trains the generator to make the discriminator score its images from `noise` as real. */
 export function generatorStep(
-  context: TrainingContext,
+  context: DcganContext,
   noise: tf.Tensor2D,
   fakeLabels: tf.Tensor1D | null,
   augmentFake: AugmentParams,
@@ -122,11 +123,6 @@ function generate(generator: tfl.LayersModel, noise: tf.Tensor2D, labels: tf.Ten
 
 function discriminate(discriminator: tfl.LayersModel, images: tf.Tensor4D, labels: tf.Tensor1D | null): tf.Tensor {
   return discriminator.apply(labels ? [images, labels] : images, { training: true }) as tf.Tensor;
-}
-
-function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
-  // A LayerVariable's read() is the tf.Variable the optimizer updates in place.
-  return model.trainableWeights.map((weight) => weight.read() as tf.Variable);
 }
 
 /**

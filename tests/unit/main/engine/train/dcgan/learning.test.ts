@@ -4,21 +4,21 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../../../../../main/engine/kernels/register';
-import { defaultDcganConfig, type GanConfig } from '../../../../../main/engine/models/config';
-import { SeededRandom } from '../../../../../main/engine/random';
-import { BatchSource } from '../../../../../main/engine/train/data';
-import { train } from '../../../../../main/engine/train/loop';
-import { measureQuality, qualityReference } from '../../../../../main/engine/train/quality';
-import { createTrainingContext, disposeTrainingContext } from '../../../../../main/engine/train/steps-context';
-import { fashionMnistCache } from '../../../../fixtures/fashion-mnist';
+import { registerWasmTrainingKernels } from '../../../../../../main/engine/kernels/register';
+import { defaultDcganConfig, type DcganConfig } from '../../../../../../main/engine/models/config';
+import { SeededRandom } from '../../../../../../main/engine/random';
+import { BatchSource } from '../../../../../../main/engine/train/data';
+import { train } from '../../../../../../main/engine/train/loop';
+import { measureQuality, qualityReference } from '../../../../../../main/engine/train/dcgan/quality';
+import { createDcganContext, disposeDcganContext } from '../../../../../../main/engine/train/dcgan/context';
+import { fashionMnistCache } from '../../../../../fixtures/fashion-mnist';
 
 /**
  * The test that training trains: a 32 px DCGAN on 2,000 real Fashion-MNIST
  * images, on the wasm backend, for 300 steps (about two minutes on a 2-core
  * machine). Measured: SWD ×1e3 falls from about 945 to about 460.
  */
-const config: GanConfig = {
+const config: DcganConfig = {
   ...defaultDcganConfig,
   resolution: 32,
   channels: 1,
@@ -45,9 +45,9 @@ describe('DCGAN training on Fashion-MNIST (wasm)', () => {
     const reference = qualityReference(data, config);
     data.close();
     // The run builds the same initial models from the same seed.
-    const untrained = createTrainingContext(config, new SeededRandom(seed));
+    const untrained = createDcganContext(config, new SeededRandom(seed));
     const before = (await measureQuality(untrained, reference))['swd']!;
-    disposeTrainingContext(untrained);
+    disposeDcganContext(untrained);
 
     let after = Number.NaN;
     const folder = mkdtempSync(join(tmpdir(), 'studio-learning-run-'));
@@ -57,7 +57,7 @@ describe('DCGAN training on Fashion-MNIST (wasm)', () => {
         config,
         seed,
         totalSteps: steps,
-        datasetCache: cache,
+        data: { kind: 'images', cache },
         checkpointDir: join(folder, 'checkpoints'),
         previewDir: join(folder, 'previews'),
         resumeFrom: null,

@@ -1,0 +1,64 @@
+/**
+ * CycleGAN's generator (Zhu et al. 2017, after Johnson et al. 2016): a 7×7
+ * convolution, two stride-2 downsamplings, residual blocks at a quarter of the
+ * resolution, two upsamplings back and a 7×7 convolution to the output. It
+ * keeps the image's layout and changes its look, which is what unpaired
+ * translation (day ↔ night, photo ↔ painting) needs.
+ *
+ *   reflect 3, conv7×7 width → norm → ReLU
+ *   conv4×4/2 2·width → norm → ReLU, conv4×4/2 4·width → norm → ReLU
+ *   blocks × [reflect 1, conv3×3 → norm → ReLU, reflect 1, conv3×3 → norm] + skip
+ *   convT4×4/2 2·width → norm → ReLU, convT4×4/2 width → norm → ReLU
+ *   reflect 3, conv7×7 → tanh
+ *
+ * One departure from the reference code: it resamples with 4×4 stride-2
+ * kernels where that uses 3×3 (with output_padding for the transposed ones).
+ * 3×3 stride-2 transposed convolutions sample their input unevenly (a
+ * checkerboard bias), and 4×4 is the shape the wasm backend's fast
+ * convolution gradients take; the peer benchmark builds the same network.
+ */
+import * as tfl from '@tensorflow/tfjs-layers';
+import { checkWholeNumber, link, normalKernel, type Symbolic } from './building';
+import { InstanceNormalization } from './instance-norm';
+import { ReflectionPadding2D } from './reflection-pad';
+
+export interface ResnetGeneratorOptions {
+  readonly inputChannels: number;
+  readonly outputChannels: number;
+  readonly width: number;
+  readonly residualBlocks: number;
+}
+
+/** Images [n, h, w, inputChannels] in [−1, 1] (h, w multiples of 4) → [n, h, w, outputChannels] in [−1, 1]. */
+export function buildResnetGenerator({ inputChannels, outputChannels, width, residualBlocks }: ResnetGeneratorOptions): tfl.LayersModel {
+  checkWholeNumber(width, 1, 'ResNet generator width');
+  checkWholeNumber(residualBlocks, 1, 'ResNet generator residual blocks');
+  const image = tfl.input({ shape: [null, null, inputChannels], name: 'image' });
+  const norm = (name: string, x: Symbolic) => link(new InstanceNormalization({ name }), x);
+  const relu = (name: string, x: Symbolic) => link(tfl.layers.reLU({ name }), x);
+
+  let x = convolution(link(new ReflectionPadding2D({ padding: 3, name: 'in_pad' }), image), 'in_conv', width, 7, false);
+  x = relu('in_relu', norm('in_norm', x));
+  for (let step = 1; step <= 2; step++) {
+    x = link(tfl.layers.conv2d({ filters: width * 2 ** step, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: normalKernel(), name: `down${step}_conv` }), x);
+    x = relu(`down${step}_relu`, norm(`down${step}_norm`, x));
+  }
+  for (let block = 1; block <= residualBlocks; block++) {
+    const name = `block${block}`;
+    let y = convolution(link(new ReflectionPadding2D({ padding: 1, name: `${name}_pad1` }), x), `${name}_conv1`, 4 * width, 3, false);
+    y = relu(`${name}_relu`, norm(`${name}_norm1`, y));
+    y = convolution(link(new ReflectionPadding2D({ padding: 1, name: `${name}_pad2` }), y), `${name}_conv2`, 4 * width, 3, false);
+    x = link(tfl.layers.add({ name: `${name}_skip` }), [x, norm(`${name}_norm2`, y)]);
+  }
+  for (let step = 1; step <= 2; step++) {
+    x = link(tfl.layers.conv2dTranspose({ filters: width * 2 ** (2 - step), kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: normalKernel(), name: `up${step}_conv` }), x);
+    x = relu(`up${step}_relu`, norm(`up${step}_norm`, x));
+  }
+  x = convolution(link(new ReflectionPadding2D({ padding: 3, name: 'out_pad' }), x), 'out_conv', outputChannels, 7, true);
+  return tfl.model({ inputs: image, outputs: link(tfl.layers.activation({ activation: 'tanh', name: 'output' }), x), name: 'resnet_generator' });
+}
+
+/** A stride-1 convolution over an already padded input. */
+function convolution(x: Symbolic, name: string, filters: number, kernelSize: number, useBias: boolean): Symbolic {
+  return link(tfl.layers.conv2d({ filters, kernelSize, strides: 1, padding: 'valid', useBias, kernelInitializer: normalKernel(), name }), x);
+}
