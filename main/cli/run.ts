@@ -8,6 +8,7 @@ import { mixCommand } from './commands/mix';
 import { projectCommand } from './commands/project';
 import { sampleCommand } from './commands/sample';
 import { trainCommand } from './commands/train';
+import { translateCommand } from './commands/translate';
 import { serveCommand } from './commands/serve';
 import { StudioError } from '../../preload/contract';
 import type { CliIo } from './context';
@@ -50,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await projectCommand(rest, io);
       case 'latents':
         return await latentsCommand(rest, io);
+      case 'translate':
+        return await translateCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
         const stop = () => void handle.stop();

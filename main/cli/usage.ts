@@ -23,9 +23,13 @@ Commands:
             --project DIR
   datasets  List the project's datasets
             --project DIR
-  train --dataset NAME [--model dcgan] [--resolution 32|64|128] [--steps N]
-        [--batch B] [--seed S] [--preset quick|balanced|quality] [--conditional]
+  train --dataset NAME [--model dcgan|pix2pix|cyclegan] [--resolution PX]
+        [--steps N] [--batch B] [--width W] [--seed S]
+        [--preset quick|balanced|quality]
             Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
+            dcgan: an image set at 32|64|128 px (default 32), --conditional;
+            pix2pix: a paired set at 64|128|256 px (default 128),
+            --direction AtoB|BtoA; cyclegan: two sides, --blocks N.
   train --resume RUN [--steps N]
             Continue a paused run exactly where it stopped (optionally further).
   sample --checkpoint ID --out DIR [--count N] [--seed S] [--grid COLUMNS]
@@ -41,6 +45,13 @@ Commands:
             Breed latents: A − B + C, children of two parents, or mutants.
   project --checkpoint ID IMAGE [--steps 300] [--out FILE] [--save NAME]
             Find the latent that best redraws IMAGE (Ctrl+C cancels).
+  translate --checkpoint ID INPUT... --out DIR [--direction AtoB|BtoA]
+        [--tile | --fit] [--overlap PX] [--working-size PX] [--strength 0-1]
+        [--style]
+            Translate images (files or folders) with a pix2pix or CycleGAN
+            checkpoint into DIR/<name>.png, never overwriting; images over
+            1.5× the model's size are tiled unless --fit; --style records
+            them as styled photos. Ctrl+C cancels, keeping what is done.
   latents [list] | latents save NAME LATENT --checkpoint ID
         | latents rename ID NAME | latents forget ID
             Saved latents, by name, for every tool.

@@ -104,6 +104,7 @@ export async function storeTranslation(library: Library, translator: ChosenTrans
       width,
       height,
       sourceOutputId,
+      sourceName: source.name,
       sourceUrl: blobUrl(sourceHash),
       checkpointId: translator.checkpoint.id,
       direction: translator.direction,

@@ -77,6 +77,8 @@ export interface TranslationResult {
   readonly height: number;
   /** The source as an output of its own (a file or a drawing is stored on first use). */
   readonly sourceOutputId: number;
+  /** What the source was: its file's path, a dataset image's name, "output 17" or "the drawing". */
+  readonly sourceName: string;
   readonly sourceUrl: string;
   readonly checkpointId: number;
   readonly direction: Direction;

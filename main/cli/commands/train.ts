@@ -20,7 +20,10 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       project: { type: 'string' },
       dataset: { type: 'string' },
       model: { type: 'string', default: 'dcgan' },
-      resolution: { type: 'string', default: '32' },
+      resolution: { type: 'string' },
+      width: { type: 'string' },
+      direction: { type: 'string' },
+      blocks: { type: 'string' },
       steps: { type: 'string' },
       batch: { type: 'string' },
       seed: { type: 'string' },
@@ -35,8 +38,13 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const steps = integerOption(values.steps, '--steps');
   const resume = integerOption(values.resume, '--resume');
   if (resume === undefined && !values.dataset) throw new UsageError('train needs --dataset NAME (or --resume RUN to continue a run)');
-  if (values.model !== 'dcgan') throw new UsageError(`--model must be dcgan, got "${values.model}" (pix2pix and CycleGAN arrive with the Translate tools)`);
-  const resolution = oneOf(values.resolution, ['32', '64', '128'] as const, '--resolution');
+  const model = oneOf(values.model, ['dcgan', 'pix2pix', 'cyclegan'] as const, '--model')!;
+  // DCGANs start small; translation models at the size a drawing or a photo is worked on.
+  const resolution = integerOption(values.resolution ?? (model === 'dcgan' ? '32' : '128'), '--resolution')!;
+  const direction = oneOf(values.direction, ['AtoB', 'BtoA'] as const, '--direction');
+  if (direction !== undefined && model !== 'pix2pix') throw new UsageError('--direction is for --model pix2pix (a CycleGAN learns both directions)');
+  if (values.blocks !== undefined && model !== 'cyclegan') throw new UsageError('--blocks is for --model cyclegan');
+  if (values.conditional && model !== 'dcgan') throw new UsageError('--conditional is for --model dcgan');
 
   return withStudio(io, async (studio) => {
     await openProjectOption(studio, io, values.project);
@@ -46,9 +54,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
         : await call<RunSummary>(studio, 'training.start', [
             {
               dataset: values.dataset,
-              model: 'dcgan',
-              resolution: Number(resolution),
+              model,
+              resolution,
               ...(steps !== undefined && { steps }),
+              ...(values.width !== undefined && { width: integerOption(values.width, '--width') }),
+              ...(direction !== undefined && { direction }),
+              ...(values.blocks !== undefined && { residualBlocks: integerOption(values.blocks, '--blocks') }),
               ...(values.batch !== undefined && { batchSize: integerOption(values.batch, '--batch') }),
               ...(values.seed !== undefined && { seed: integerOption(values.seed, '--seed') }),
               ...(values.preset !== undefined && { preset: oneOf(values.preset, ['quick', 'balanced', 'quality'] as const, '--preset') }),

@@ -17,12 +17,19 @@ export function buildTranslationGenerator(config: TranslationModelConfig, direct
 
 /** pix2pix's discriminator sees the input and the output side by side, as channels. */
 export function buildPix2pixDiscriminator(config: Pix2pixConfig): tfl.LayersModel {
+  checkPatchable(config);
   return buildPatchDiscriminator({ inputChannels: config.channelsA + config.channelsB, width: config.width });
 }
 
 /** CycleGAN's discriminator of one domain's images. */
 export function buildDomainDiscriminator(config: CycleGanConfig, domain: 'A' | 'B'): tfl.LayersModel {
+  checkPatchable(config);
   return buildPatchDiscriminator({ inputChannels: domain === 'A' ? config.channelsA : config.channelsB, width: config.width });
+}
+
+/** Below 32 px the PatchGAN's three halvings and two 4×4 layers leave no patch to judge. */
+function checkPatchable(config: TranslationModelConfig): void {
+  if (config.resolution < 32) throw new Error(`a PatchGAN discriminator needs images of at least 32 px, not ${config.resolution}`);
 }
 
 /** The checkpoint's name for the generator that maps `direction`. */

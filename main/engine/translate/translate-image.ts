@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { withInferenceFilters } from '../kernels/inference-filters';
 import { checkImageBatch, type ImageBatch } from '../metrics/image-batch';
-import { channelsOf, sizeMultipleOf } from '../models/config';
+import { channelsOf, sizeMultipleOf, type TranslationModelConfig } from '../models/config';
 import { disposeStatistics, recordStatistics, sharedStatistics } from '../models/instance-norm';
 import { pixelsOf, tensorOf } from './image-tensors';
 import type { LoadedTranslator } from './loaded-translator';
@@ -55,7 +55,7 @@ export async function translateTiled(model: LoadedTranslator, image: ImageBatch,
   checkFits(model, statistics, 'the statistics image');
   const { generator, config } = model;
   const outputChannels = channelsOf(config, model.direction).output;
-  const plan = planTiles(image.width, image.height, config.resolution, overlap);
+  const plan = planTiles(image.width, image.height, config.resolution, overlap, tileAlignmentOf(config));
   const blender = new TileBlender(plan, outputChannels);
   const recorded = withInferenceFilters(() => recordStatistics(generator, () => tf.tidy(() => void (generator.predict(tensorOf(statistics)) as tf.Tensor).dataSync())));
   try {
@@ -74,6 +74,15 @@ export async function translateTiled(model: LoadedTranslator, image: ImageBatch,
     disposeStatistics(recorded.statistics);
   }
   return blender.result();
+}
+
+/**
+ * The grid tiles start on (see tile-plan): the ResNet's two halvings make it
+ * exact at 4 pixels; the U-Net halves down to 1×1, so no grid finer than the
+ * whole tile is exact, and 16 keeps its four finest levels in phase.
+ */
+export function tileAlignmentOf(config: TranslationModelConfig): number {
+  return config.architecture === 'cyclegan' ? sizeMultipleOf(config) : Math.min(16, config.resolution);
 }
 
 function checkFits(model: LoadedTranslator, image: ImageBatch, what: string): void {

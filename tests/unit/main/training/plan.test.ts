@@ -20,3 +20,38 @@ describe('run plans', () => {
     expect(custom.plan).toMatchObject({ totalSteps: 77, seed: 4 });
   });
 });
+
+describe('translation run plans', () => {
+  const pairs = { kind: 'domains', channelsA: 1, channelsB: 3, pairs: 120, countA: 120, countB: 120 } as const;
+  const domains = { kind: 'domains', channelsA: 3, channelsB: 3, pairs: 0, countA: 300, countB: 80 } as const;
+
+  it('follows the papers for pix2pix: batch 1, λ = 100, dropout 0.5, linear decay from half way; a tenth of the pairs held out', () => {
+    const { config, plan } = planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 128, preset: 'quick' }, pairs, () => 5);
+    expect(config).toMatchObject({ architecture: 'pix2pix', resolution: 128, channelsA: 1, channelsB: 3, batchSize: 1, width: 32, l1Weight: 100, dropout: 0.5, decayStart: 0.5, direction: 'AtoB', heldOut: 12 });
+    expect(plan).toMatchObject({ totalSteps: 1000, seed: 5 });
+    expect(planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, direction: 'BtoA' }, pairs, () => 1).config).toMatchObject({ direction: 'BtoA' });
+  });
+
+  it('follows the papers for CycleGAN: 9 blocks at 256 px, 6 below, λ = 10, identity 0.5, a pool of 50', () => {
+    expect(planRun({ dataset: 'Day', model: 'cyclegan', resolution: 256 }, domains, () => 1).config).toMatchObject({ residualBlocks: 9, cycleWeight: 10, identityWeight: 0.5, poolSize: 50, heldOut: 8 });
+    expect(planRun({ dataset: 'Day', model: 'cyclegan', resolution: 128, residualBlocks: 3 }, domains, () => 1).config).toMatchObject({ residualBlocks: 3 });
+    expect(planRun({ dataset: 'Day', model: 'cyclegan', resolution: 64 }, domains, () => 1).config).toMatchObject({ residualBlocks: 6 });
+  });
+
+  it('turns the identity loss off when the two sides differ in colour, and refuses it asked for', () => {
+    expect(planRun({ dataset: 'Sketches', model: 'cyclegan', resolution: 64 }, pairs, () => 1).config).toMatchObject({ identityWeight: 0 });
+    expect(() => planRun({ dataset: 'Sketches', model: 'cyclegan', resolution: 64, identityWeight: 0.5 }, pairs, () => 1)).toThrow(/identityWeight: .*1-channel A images and 3-channel B/);
+  });
+
+  it('names the field when an option belongs to another model, or the resolution is not offered', () => {
+    expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, conditional: true }, pairs, () => 1)).toThrow(/^conditional: applies to DCGAN runs, not pix2pix/);
+    expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, residualBlocks: 6 }, pairs, () => 1)).toThrow(/^residualBlocks: applies to CycleGAN/);
+    expect(() => planRun({ dataset: 'x', model: 'dcgan', resolution: 64, direction: 'AtoB' }, facts, () => 1)).toThrow(/^direction: applies to pix2pix/);
+    expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 32 }, pairs, () => 1)).toThrow(/^resolution: pix2pix trains at 64, 128, 256 px/);
+    expect(() => planRun({ dataset: 'x', model: 'dcgan', resolution: 256 }, facts, () => 1)).toThrow(/^resolution: DCGAN trains at 32, 64, 128 px/);
+  });
+
+  it('refuses a dataset too small to hold one example out and still fill a batch', () => {
+    expect(() => planRun({ dataset: 'Tiny', model: 'pix2pix', resolution: 64 }, { ...pairs, pairs: 1 }, () => 1)).toThrow(/"Tiny" has 1 complete pairs; training needs at least 2/);
+  });
+});
