@@ -1,8 +1,9 @@
 /**
  * What the benchmarks that set TF.js against PyTorch share (training.bench.ts,
- * explore.bench.ts): worker processes that take one JSON request a line, the
- * TF.js side of them (backend start, timing, a kernel profile), the PyTorch
- * peer (tests/bench/peers/dcgan_torch.py) on Debian's OpenBLAS, and the
+ * explore.bench.ts, translate.bench.ts): worker processes that take one JSON
+ * request a line, the TF.js side of them (backend start, timing, a kernel
+ * profile), the PyTorch peers (tests/bench/peers/dcgan_torch.py,
+ * translate_torch.py) on Debian's OpenBLAS, and the
  * figures' arithmetic and formatting. Not a benchmark itself: run.ts runs
  * only files named *.bench.ts.
  */
@@ -197,7 +198,6 @@ export class Worker {
   }
 }
 
-/** `script` run again as a TF.js worker on `mode` (see startBackend): it serves when it finds `switchName` in its environment. */
 /** Runs a measurement on the workers: a failure is printed and gives no rows, and the workers are closed either way. */
 export async function measureOn<T>(workers: readonly Worker[], measure: () => Promise<T[]>): Promise<T[]> {
   try {
@@ -210,18 +210,25 @@ export async function measureOn<T>(workers: readonly Worker[], measure: () => Pr
   }
 }
 
+/** `script` run again as a TF.js worker on `mode` (see startBackend): it serves when it finds `switchName` in its environment. */
 export function tfjsWorker(script: string, switchName: string, mode: string): Worker {
   return new Worker(`tfjs ${mode}`, process.execPath, ['--import', 'tsx', script], { ...process.env, [switchName]: mode });
 }
 
+/** The DCGAN peer (training.bench.ts, explore.bench.ts): the default script of peerWorker. */
 export const peerScript = join(import.meta.dirname, 'peers', 'dcgan_torch.py');
+/** The translation peer (translate.bench.ts): pix2pix's U-Net, CycleGAN's ResNet, a pix2pix step. */
+export const translatePeerScript = join(import.meta.dirname, 'peers', 'translate_torch.py');
 
-/** The PyTorch peer on `threads` threads, with LD_LIBRARY_PATH set to `libraryPath` (or unset for null). */
-export function peerWorker(python: string, label: string, libraryPath: string | null, threads: number): Worker {
+/**
+ * A PyTorch peer (`script`, run with --serve) on `threads` threads, with
+ * LD_LIBRARY_PATH set to `libraryPath` (or unset for null).
+ */
+export function peerWorker(python: string, label: string, libraryPath: string | null, threads: number, script: string = peerScript): Worker {
   const environment: NodeJS.ProcessEnv = { ...process.env };
   if (libraryPath) environment['LD_LIBRARY_PATH'] = libraryPath;
   else delete environment['LD_LIBRARY_PATH'];
-  return new Worker(label, python, [peerScript, '--serve', '--threads', String(threads)], environment);
+  return new Worker(label, python, [script, '--serve', '--threads', String(threads)], environment);
 }
 
 /** Debian's OpenBLAS (OpenMP) folder, from the package's own file list. */

@@ -3,6 +3,7 @@ import type { RunDetail, RunSummary, TrainingProgress } from '../../../preload/c
 import type { Studio } from '../../studio';
 import { call, openProjectOption, withStudio, type CliIo } from '../context';
 import { backendOption, integerOption, oneOf } from '../options';
+import { resolutionsOf } from '../../training/presets';
 import { UsageError } from '../usage';
 
 const settled = new Set(['completed', 'paused', 'stopped', 'failed']);
@@ -40,7 +41,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (resume === undefined && !values.dataset) throw new UsageError('train needs --dataset NAME (or --resume RUN to continue a run)');
   const model = oneOf(values.model, ['dcgan', 'pix2pix', 'cyclegan'] as const, '--model')!;
   // DCGANs start small; translation models at the size a drawing or a photo is worked on.
-  const resolution = integerOption(values.resolution ?? (model === 'dcgan' ? '32' : '128'), '--resolution')!;
+  const resolution = Number(oneOf(values.resolution ?? (model === 'dcgan' ? '32' : '128'), resolutionsOf[model].map(String), `--resolution (for ${model})`));
   const direction = oneOf(values.direction, ['AtoB', 'BtoA'] as const, '--direction');
   if (direction !== undefined && model !== 'pix2pix') throw new UsageError('--direction is for --model pix2pix (a CycleGAN learns both directions)');
   if (values.blocks !== undefined && model !== 'cyclegan') throw new UsageError('--blocks is for --model cyclegan');

@@ -1,8 +1,7 @@
 /**
- * Generators loaded from checkpoints, kept between requests: dragging across
- * the seed map or scrubbing a timeline asks for an image every few frames,
- * and rebuilding the model from its file each time would cost more than
- * drawing it. The two most recent stay loaded.
+ * Generators loaded from checkpoints, kept between requests (see
+ * RecentModels): dragging across the seed map or scrubbing a timeline asks
+ * for an image every few frames.
  *
  * Each is split at the end of its first block ('g_dense_relu', 4×4 feature
  * maps): truncation works there, in the first space where the latent has
@@ -15,6 +14,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { DcganConfig } from '../models/config';
 import { buildGenerator } from '../models/dcgan';
 import { readCheckpoint } from '../train/checkpoint-file';
+import { RecentModels } from '../recent-models';
 import { restoreNetwork } from '../train/snapshot';
 
 export const featureLayerName = 'g_dense_relu';
@@ -30,34 +30,23 @@ export interface LoadedGenerator {
   readonly meanFeatures: Map<number, tf.Tensor>;
 }
 
-const kept = 2;
-const loaded = new Map<string, LoadedGenerator>();
+/** The two most recent stay loaded. */
+const recent = new RecentModels<LoadedGenerator>(2, (old) => {
+  tf.dispose([...old.meanFeatures.values()]);
+  old.generator.dispose();
+});
 
 /** The checkpoint's generator, or its moving average when `ema` and the checkpoint has one. */
 export function loadGenerator(checkpointPath: string, ema: boolean): LoadedGenerator {
-  // The backend is part of the key: tensors of one backend cannot be used on another.
-  const key = `${tf.getBackend()}\n${ema}\n${checkpointPath}`;
-  const found = loaded.get(key);
-  if (found) {
-    loaded.delete(key);
-    loaded.set(key, found);
-    return found;
-  }
-  const checkpoint = readCheckpoint(checkpointPath);
-  const config = checkpoint.state.config;
-  if (config.architecture !== 'dcgan') throw new Error(`${checkpointPath} holds a ${config.architecture} model, which translates images rather than drawing from a latent`);
-  const generator = buildGenerator(config);
-  const hasEma = [...checkpoint.tensors.keys()].some((name) => name.startsWith('ema/'));
-  restoreNetwork(generator, ema && hasEma ? 'ema' : 'generator', checkpoint.tensors);
-  const entry = { config, generator, ...splitAtFeatures(generator), meanFeatures: new Map<number, tf.Tensor>() };
-  loaded.set(key, entry);
-  for (const [oldKey, old] of loaded) {
-    if (loaded.size <= kept) break;
-    loaded.delete(oldKey);
-    tf.dispose([...old.meanFeatures.values()]);
-    old.generator.dispose();
-  }
-  return entry;
+  return recent.get(`${ema}\n${checkpointPath}`, () => {
+    const checkpoint = readCheckpoint(checkpointPath);
+    const config = checkpoint.state.config;
+    if (config.architecture !== 'dcgan') throw new Error(`${checkpointPath} holds a ${config.architecture} model, which translates images rather than drawing from a latent`);
+    const generator = buildGenerator(config);
+    const hasEma = [...checkpoint.tensors.keys()].some((name) => name.startsWith('ema/'));
+    restoreNetwork(generator, ema && hasEma ? 'ema' : 'generator', checkpoint.tensors);
+    return { config, generator, ...splitAtFeatures(generator), meanFeatures: new Map<number, tf.Tensor>() };
+  });
 }
 
 /** Two models sharing the generator's layers (and so its weights). */

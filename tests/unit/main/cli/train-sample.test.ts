@@ -45,7 +45,7 @@ describe('latent-studio train and sample (built CLI)', () => {
     expect(refused.stderr).toContain(`${join(out, 'seed-5.png')} already exists`);
     expect(readFileSync(join(out, 'seed-5.png')).equals(before)).toBe(true);
     expect(run('train', '--resolution', '32').status).toBe(2);
-    expect(run('train', '--dataset', 'Fashion', '--resolution', '48').stderr).toContain('--resolution must be one of 32, 64, 128');
+    expect(run('train', '--dataset', 'Fashion', '--resolution', '48').stderr).toContain('--resolution (for dcgan) must be one of 32, 64, 128');
     expect(run('train', '--dataset', 'Fashion', '--backend', 'quantum').stderr).toContain('--backend must be one of');
   });
 });
