@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
+import { writeDayNight, writeSketchPairs } from './screenshot-data.js';
 
 const views = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['library'];
 const scratch = mkdtempSync(join(tmpdir(), 'studio-screenshots-'));
@@ -17,13 +18,26 @@ const seeded = spawnSync(process.execPath, ['dist/main/cli.js', 'import', 'Fashi
   stdio: 'inherit',
 });
 if (seeded.status !== 0) process.exit(1);
+
+/** Runs the CLI on the scratch project; a failure ends the script. */
+function cli(...args) {
+  const done = spawnSync(process.execPath, ['dist/main/cli.js', ...args], { env: { ...process.env, XDG_CONFIG_HOME: scratch }, stdio: 'inherit' });
+  if (done.status !== 0) process.exit(1);
+}
+
 if (views.includes('train') || views.includes('explore')) {
   // A short real run, so the Train view has charts, previews and checkpoints to show, and Explore a model.
-  const trained = spawnSync(process.execPath, ['dist/main/cli.js', 'train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1'], {
-    env: { ...process.env, XDG_CONFIG_HOME: scratch },
-    stdio: 'inherit',
-  });
-  if (trained.status !== 0) process.exit(1);
+  cli('train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1');
+}
+const photos = join(scratch, 'photos');
+if (views.includes('translate') || views.includes('style')) {
+  // Real pix2pix and CycleGAN runs on made-up sketches and landscapes: a few minutes on a laptop's CPU.
+  cli('import', 'Sketches', await writeSketchPairs(join(scratch, 'sketches'), 200, 64), '--kind', 'paired');
+  const scenes = await writeDayNight(join(scratch, 'scenes'), 100, 64);
+  cli('import', 'Day and night', scenes.day, scenes.night, '--kind', 'unpaired');
+  cli('train', '--dataset', 'Sketches', '--model', 'pix2pix', '--resolution', '64', '--width', '16', '--steps', '1500', '--seed', '1');
+  cli('train', '--dataset', 'Day and night', '--model', 'cyclegan', '--resolution', '64', '--width', '16', '--blocks', '3', '--steps', '400', '--seed', '2');
+  await writeDayNight(photos, 1, 256);
 }
 const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
   env: { ...process.env, XDG_CONFIG_HOME: scratch },
@@ -42,6 +56,8 @@ try {
     if (view === 'datasets') await page.getByText('Fashion-MNIST').first().click();
     if (view === 'train') await page.getByText('Fashion-MNIST · DCGAN 32 px').first().click();
     if (view === 'explore') await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    if (view === 'translate') await drawShapes(page);
+    if (view === 'style') await applyStyle(page);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
     console.log(`docs/screenshots/${view}.png`);
@@ -49,4 +65,30 @@ try {
   await browser.close();
 } finally {
   server.kill('SIGTERM');
+}
+
+/** A circle and a square drawn with the mouse, as a person would, so the live translation has something to show. */
+async function drawShapes(page) {
+  await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Sketches · pix2pix 64 px · step 1,500' });
+  const canvas = page.getByTestId('sketch-canvas');
+  const box = await canvas.boundingBox();
+  const at = (x, y) => [box.x + box.width * x, box.y + box.height * y];
+  await page.mouse.move(...at(0.5, 0.32));
+  await page.mouse.down();
+  for (let angle = 0; angle <= Math.PI * 2.05; angle += 0.1) await page.mouse.move(...at(0.32 + 0.3 * Math.cos(angle) * 0.6, 0.32 + 0.3 * Math.sin(angle) * 0.6));
+  await page.mouse.up();
+  await page.mouse.move(...at(0.5, 0.55));
+  await page.mouse.down();
+  for (const [x, y] of [[0.85, 0.55], [0.85, 0.9], [0.5, 0.9], [0.5, 0.55]]) await page.mouse.move(...at(x, y), { steps: 10 });
+  await page.mouse.up();
+  await page.getByTestId('live-translation').locator('img').waitFor();
+}
+
+/** Night on a day landscape at full strength, shown against the original. */
+async function applyStyle(page) {
+  await page.setViewportSize({ width: 1280, height: 1000 }); // room for the result under the controls
+  await page.getByRole('combobox', { name: 'Style' }).selectOption({ label: 'Day and night · CycleGAN 64 px A → B' });
+  await page.locator('#style-photo-files').setInputFiles(join(photos, 'day', 'scene-001.png'));
+  await page.getByRole('button', { name: 'Apply style' }).click();
+  await page.getByTestId('before-after').waitFor();
 }

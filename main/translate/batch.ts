@@ -13,7 +13,7 @@ import type { Library } from '../library/library';
 import { requireDataset } from '../library/repos/datasets';
 import { itemsPage } from '../library/repos/items';
 import { chooseTranslator } from './models';
-import { loadSource, loadStoredImage, type LoadedSource } from './source';
+import { loadSource, loadStoredImage, nameOfFile, type LoadedSource } from './source';
 import { storeTranslation, translateSource } from './translation';
 
 /** One image of the batch, read only when its turn comes. */
@@ -68,8 +68,8 @@ async function listInputs(library: Library, inputs: BatchInputs): Promise<{ inpu
   if ('paths' in inputs) {
     for (const path of inputs.paths) {
       for await (const entry of walkImages(path)) {
-        if (isImportProblem(entry)) failed.push({ name: entry.source, message: entry.message });
-        else found.push({ name: entry.path, load: () => loadSource(library, { path: entry.path }, 'inputs') });
+        if (isImportProblem(entry)) failed.push({ name: nameOfFile(library, entry.source), message: entry.message });
+        else found.push({ name: nameOfFile(library, entry.path), load: () => loadSource(library, { path: entry.path }, 'inputs') });
       }
     }
     return { inputs: found, failed };

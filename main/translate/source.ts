@@ -4,6 +4,7 @@
  * upright; a file larger than 80 megapixels is refused before its pixels are.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { StudioError, type TranslateSource } from '../../preload/contract';
 import { normaliseImage, type NormalisedImage } from '../datasets/decode';
 import { isImportProblem } from '../datasets/problems';
@@ -28,7 +29,8 @@ export async function loadSource(library: Library, source: TranslateSource, fiel
   if ('path' in source) {
     const facts = await stat(source.path).catch(() => null);
     if (!facts?.isFile()) throw new StudioError('NOT_FOUND', `${field}: ${source.path} is not a file`);
-    return { name: source.path, image: await decoded(await readFile(source.path), source.path, field), outputId: null, blobHash: null, kind: 'upload', path: source.path };
+    const name = nameOfFile(library, source.path);
+    return { name, image: await decoded(await readFile(source.path), name, field), outputId: null, blobHash: null, kind: 'upload', path: source.path };
   }
   if ('outputId' in source) {
     const output = findOutput(library.db, source.outputId);
@@ -37,6 +39,17 @@ export async function loadSource(library: Library, source: TranslateSource, fiel
     return { name, image: await decoded(await readFile(library.blobs.pathOf(output.blob_hash)), name, field), outputId: output.id, blobHash: output.blob_hash, kind: 'upload', path: null };
   }
   return { name: 'the drawing', image: await decoded(Buffer.from(source.png, 'base64'), 'the drawing', field), outputId: null, blobHash: null, kind: 'sketch', path: null };
+}
+
+/**
+ * A file is named by its path, except one a browser uploaded: it lies in the
+ * project's staging folder (cache/uploads/<batch>/…), a place that means
+ * nothing to the person, so it goes by the path it was picked as.
+ */
+export function nameOfFile(library: Library, path: string): string {
+  const staged = relative(join(library.folders.cache, 'uploads'), path);
+  if (staged.startsWith('..') || isAbsolute(staged)) return path;
+  return staged.split(sep).slice(1).join('/') || path;
 }
 
 /** A dataset's image (a batch over a dataset), under its item name. */

@@ -31,6 +31,8 @@ export interface FileStaging {
   fromInput(files: FileList, folders: boolean): PickedItem[];
   /** The import paths for what was picked, uploading it first in serve mode. */
   toPaths(picked: readonly PickedItem[], options: StagingOptions): Promise<string[]>;
+  /** One picked file's own path (not its staging folder's), uploading it first in serve mode. */
+  toFilePath(picked: PickedItem, signal: AbortSignal): Promise<string>;
 }
 
 /** Uploads run a few at a time: enough to hide each request's latency without flooding the server. */
@@ -68,6 +70,10 @@ function localStaging(localPathOf: (file: File) => string): FileStaging {
         if (item.localPath) return item.localPath;
         throw new StudioError('INVALID_ARGUMENT', `The location of ${item.kind === 'folder' ? item.name : item.file.relativePath} is unknown; type its path instead.`);
       });
+    },
+    async toFilePath(picked, signal) {
+      const [path] = await this.toPaths([picked], { asOneFolder: false, onProgress: () => {}, signal });
+      return path!;
     },
   };
 }
@@ -115,6 +121,12 @@ function uploadStaging(page: Window): FileStaging {
         );
       }
       return paths;
+    },
+    async toFilePath(picked, signal) {
+      if (picked.kind !== 'file') throw new StudioError('INVALID_ARGUMENT', `${picked.name} is a folder: choose one image file.`);
+      const [folder] = await this.toPaths([picked], { asOneFolder: false, onProgress: () => {}, signal });
+      // The server keeps each upload under its relative path inside the batch's staging folder.
+      return `${folder}/${picked.file.relativePath}`;
     },
   };
 }

@@ -56,11 +56,13 @@ export function formatEstimate(seconds: number): string {
 }
 
 /**
- * The time a run will take when its steps or batch size differ from the
- * preset's: a step's time grows about in proportion to the images in it.
+ * The time a run will take when its steps, batch size or width differ from
+ * the preset's: a step's time grows about in proportion to the images in it,
+ * and with the square of the width (a convolution's work is its input maps
+ * times its output maps).
  */
-export function scaledEstimate(estimate: PresetEstimate, steps: number, batchSize: number): number {
-  return estimate.secondsPerStep * (batchSize / estimate.batchSize) * steps;
+export function scaledEstimate(estimate: PresetEstimate, steps: number, batchSize: number, width: number = estimate.width): number {
+  return estimate.secondsPerStep * (batchSize / estimate.batchSize) * (width / estimate.width) ** 2 * steps;
 }
 
 /** The fraction of a run done, 0..1, for bars. */

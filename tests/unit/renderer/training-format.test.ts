@@ -42,10 +42,12 @@ describe('training figures', () => {
     expect(formatMetric(Number.NaN)).toBe('NaN');
   });
 
-  it('scales a preset estimate to other steps and batch sizes', () => {
+  it('scales a preset estimate to other steps, batch sizes and widths', () => {
     const estimate: PresetEstimate = { preset: 'quick', steps: 1000, batchSize: 32, width: 32, secondsPerStep: 0.8, totalSeconds: 800 };
     expect(scaledEstimate(estimate, 1000, 32)).toBeCloseTo(800);
     expect(scaledEstimate(estimate, 12, 8)).toBeCloseTo(2.4);
+    // Half the width, a quarter of the work.
+    expect(scaledEstimate(estimate, 1000, 32, 16)).toBeCloseTo(200);
   });
 
   it('knows which runs are active and how far they are', () => {

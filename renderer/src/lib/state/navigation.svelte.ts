@@ -10,7 +10,8 @@ export class Navigation {
 
   constructor(page: Window) {
     this.#page = page;
-    const sync = () => (this.current = findView(page.location.hash.replace(/^#\/?/, ''))?.id ?? 'library');
+    // A query after the id (#/translate?checkpoint=12) is for the view to read.
+    const sync = () => (this.current = findView(page.location.hash.replace(/^#\/?/, '').split('?')[0]!)?.id ?? 'library');
     sync();
     page.addEventListener('hashchange', sync);
   }

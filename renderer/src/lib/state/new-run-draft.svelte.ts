@@ -1,30 +1,37 @@
-import type { DatasetDetail, DatasetSummary, StartTrainingRequest, TrainingOptions, TrainingPreset } from '../../../../preload/contract';
+import type { DatasetDetail, DatasetSummary, Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution } from '../../../../preload/contract';
 import type { Studio } from '../api';
-
-export type Resolution = TrainingOptions['resolution'];
-/** Automatic turns augmentation on for small datasets (under 5,000 images), where it matters most. */
-export type AugmentChoice = 'auto' | 'on' | 'off';
+import { unsuitableReason } from '../dataset-suitability';
+import { modelForKind, resolutionFor, suits } from '../model-families';
+import { startRequestOf, type AugmentChoice } from '../run-request';
 
 /**
  * The New run form's choices, kept while the person visits other views. The
  * advanced fields are null while they follow the preset; only the knobs a
- * person set travel with the start request, so the preset (and main's
- * defaults) decide the rest.
+ * person set, of the chosen family, travel with the start request, so the
+ * preset (and main's defaults) decide the rest.
  */
 export class NewRunDraft {
   datasets = $state.raw<readonly DatasetSummary[]>([]);
   datasetsLoaded = $state(false);
   datasetName = $state<string | null>(null);
-  /** The chosen dataset's details (its classes), once read. */
+  /** The chosen dataset's details (its classes, its sides' counts), once read. */
   detail = $state.raw<DatasetDetail | null>(null);
-  resolution = $state<Resolution>(32);
+  model = $state<ModelKind>('dcgan');
+  resolution = $state<TrainingResolution>(32);
   preset = $state<TrainingPreset>('quick');
   name = $state('');
   steps = $state<number | null>(null);
   batchSize = $state<number | null>(null);
   seed = $state<number | null>(null);
+  width = $state<number | null>(null);
   conditional = $state(false);
   augment = $state<AugmentChoice>('auto');
+  learningRate = $state<number | null>(null);
+  direction = $state<Direction>('AtoB');
+  l1Weight = $state<number | null>(null);
+  residualBlocks = $state<number | null>(null);
+  cycleWeight = $state<number | null>(null);
+  identityWeight = $state<number | null>(null);
   error = $state<string | null>(null);
 
   readonly #studio: Studio;
@@ -43,24 +50,32 @@ export class NewRunDraft {
     return this.datasets.find((dataset) => dataset.name === this.datasetName) ?? null;
   }
 
+  /** The details, only while they are the chosen dataset's (a newer choice may still be reading). */
+  get #chosenDetail(): DatasetDetail | null {
+    return this.detail?.name === this.datasetName ? this.detail : null;
+  }
+
   /** Labelled classes of the chosen dataset: two or more make a class-conditional model possible. */
   get classCount(): number {
-    return this.detail?.name === this.datasetName ? this.detail.classCounts.filter((entry) => entry.label !== null).length : 0;
+    return this.#chosenDetail?.classCounts.filter((entry) => entry.label !== null).length ?? 0;
   }
 
   get canCondition(): boolean {
-    return this.classCount >= 2;
+    return this.model === 'dcgan' && this.classCount >= 2;
   }
 
-  /** Why the chosen dataset cannot train a DCGAN, or null when it can. */
+  /** Why the chosen dataset cannot train the chosen model, or null when it can. */
   get unsuitable(): string | null {
     const dataset = this.dataset;
     if (!dataset) return this.datasetsLoaded && this.datasets.length === 0 ? 'This project has no datasets yet: import some images in Datasets first.' : 'Choose a dataset.';
-    if (dataset.kind !== 'images') {
-      return `${dataset.name} is a ${dataset.kind} dataset. DCGAN learns from a set of images; paired and unpaired sets are for pix2pix and CycleGAN, which the Translate view will train.`;
-    }
-    if (dataset.itemCount === 0) return `${dataset.name} has no images yet: import some in Datasets first.`;
-    return null;
+    return unsuitableReason(this.model, dataset, this.#chosenDetail);
+  }
+
+  /** A new family keeps the resolution where it trains at it, else takes the nearest it does. */
+  chooseModel(model: ModelKind): void {
+    this.model = model;
+    this.resolution = resolutionFor(model, this.resolution);
+    this.error = null;
   }
 
   async refreshDatasets(): Promise<void> {
@@ -68,8 +83,9 @@ export class NewRunDraft {
       this.datasets = await this.#studio.datasets.list();
       this.datasetsLoaded = true;
       if (!this.dataset) {
-        // The first set that can train, so the form starts ready to go.
-        const first = this.datasets.find((dataset) => dataset.kind === 'images' && dataset.itemCount > 0) ?? this.datasets[0];
+        // The first set the chosen model can learn from, else the first with images, so the form starts ready to go.
+        const filled = this.datasets.filter((dataset) => dataset.itemCount > 0);
+        const first = filled.find((dataset) => suits(this.model, dataset.kind)) ?? filled[0] ?? this.datasets[0];
         await this.chooseDataset(first?.name ?? null);
       }
     } catch (error) {
@@ -77,9 +93,12 @@ export class NewRunDraft {
     }
   }
 
+  /** Picks a dataset; one the chosen model cannot learn from switches to the family its kind is for. */
   async chooseDataset(name: string | null): Promise<void> {
     this.datasetName = name;
     this.error = null;
+    const dataset = this.dataset;
+    if (dataset && !suits(this.model, dataset.kind)) this.chooseModel(modelForKind(dataset.kind));
     const request = ++this.#detailRequest;
     if (!name) {
       this.detail = null;
@@ -93,26 +112,32 @@ export class NewRunDraft {
     }
   }
 
-  /** The start request for these choices, or null while the dataset cannot train. */
+  /** The start request for these choices, or null while the dataset cannot train the model. */
   request(): StartTrainingRequest | null {
     const dataset = this.dataset;
     if (!dataset || this.unsuitable) return null;
-    const name = this.name.trim();
-    return {
+    return startRequestOf({
       dataset: dataset.name,
-      model: 'dcgan',
+      model: this.model,
       resolution: this.resolution,
       preset: this.preset,
-      ...(name && { name }),
-      ...(this.steps !== null && { steps: this.steps }),
-      ...(this.batchSize !== null && { batchSize: this.batchSize }),
-      ...(this.seed !== null && { seed: this.seed }),
-      ...(this.conditional && this.canCondition && { conditional: true }),
-      ...(this.augment !== 'auto' && { augment: this.augment === 'on' }),
-    };
+      name: this.name,
+      steps: this.steps,
+      batchSize: this.batchSize,
+      seed: this.seed,
+      width: this.width,
+      conditional: this.conditional && this.canCondition,
+      augment: this.augment,
+      learningRate: this.learningRate,
+      direction: this.direction,
+      l1Weight: this.l1Weight,
+      residualBlocks: this.residualBlocks,
+      cycleWeight: this.cycleWeight,
+      identityWeight: this.identityWeight,
+    });
   }
 
-  /** After a start: the next run begins from the same dataset and preset, with a fresh name and seed. */
+  /** After a start: the next run begins from the same dataset, model and preset, with a fresh name and seed. */
   reset(): void {
     this.name = '';
     this.seed = null;

@@ -1,17 +1,16 @@
 import type { Studio } from '../api';
 import { coalesced } from '../coalesced';
 import { appendPoints, type SeriesPoints } from '../metric-series';
-
-/** The metrics the charts draw; fetching only these keeps a long run's first read small. */
-export const chartedMetrics = ['lossD', 'lossG', 'dReal', 'dFake', 'signReal', 'swd'] as const;
-export type ChartedMetric = (typeof chartedMetrics)[number];
+import { chartedMetrics } from '../run-charts';
 
 /**
  * One run's metric history, read in increments: each read asks only for the
- * steps after the newest one held and appends them. The points themselves are
- * plain arrays, outside Svelte's reactivity (a 50,000-step run holds hundreds
- * of thousands of them); `revision` moves when they change, and the charts
- * redraw on it.
+ * steps after the newest one held and appends them. It asks for the metrics
+ * any family charts, which keeps a long run's first read small; names a run
+ * does not record cost nothing, so the reads need not know its family. The
+ * points themselves are plain arrays, outside Svelte's reactivity (a
+ * 50,000-step run holds hundreds of thousands of them); `revision` moves when
+ * they change, and the charts redraw on it.
  */
 export class RunMetrics {
   revision = $state(0);
@@ -28,7 +27,7 @@ export class RunMetrics {
     this.runId = runId;
   }
 
-  series(name: ChartedMetric): SeriesPoints | undefined {
+  series(name: string): SeriesPoints | undefined {
     return this.#series.get(name);
   }
 
@@ -43,7 +42,7 @@ export class RunMetrics {
   async #readOnce(): Promise<void> {
     try {
       const after = this.#newestStep;
-      const fetched = await this.#studio.training.metrics({ runId: this.runId, names: [...chartedMetrics], ...(after !== null && { afterStep: after }) });
+      const fetched = await this.#studio.training.metrics({ runId: this.runId, names: chartedMetrics, ...(after !== null && { afterStep: after }) });
       if (this.#closed) return;
       let added = 0;
       for (const { name, steps, values } of fetched) {

@@ -74,7 +74,8 @@ export class TrackedJob<T> {
   get summary(): string {
     const job = this.progress;
     if (!job) return 'Starting…';
-    const parts = [job.total > 0 ? `${job.completed.toLocaleString('en')} of ${job.total.toLocaleString('en')}` : job.message];
+    // A job may count its parts in fractions (a batch, by tiles within each image): whole ones are what is done.
+    const parts = [job.total > 0 ? `${Math.floor(job.completed).toLocaleString('en')} of ${job.total.toLocaleString('en')}` : job.message];
     if (this.rate !== null && job.state === 'running') parts.push(`${this.rate < 10 ? this.rate.toFixed(1) : Math.round(this.rate)} per second`);
     if (job.etaSeconds !== null && job.state === 'running') parts.push(`${formatDuration(job.etaSeconds)} left`);
     return parts.join(' · ');

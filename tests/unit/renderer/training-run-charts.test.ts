@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Pix2pixStepResult } from '../../../main/engine/train/pix2pix/step';
+import type { CycleGanStepResult } from '../../../main/engine/train/cyclegan/step';
+import type { DiscriminatorStepResult, GeneratorStepResult } from '../../../main/engine/train/dcgan/steps';
+import type { SeriesPoints } from '../../../renderer/src/lib/metric-series';
+import { chartDataOf, chartedMetrics, chartsOf } from '../../../renderer/src/lib/run-charts';
+
+/**
+ * The names each family's engine records: its step results (checked by the
+ * compiler against the engine's types) and its held-out measurements
+ * (main/engine/train/{dcgan/quality,pix2pix/trainee,cyclegan/trainee}.ts).
+ */
+const dcganStep: (keyof DiscriminatorStepResult | keyof GeneratorStepResult)[] = ['lossD', 'lossG', 'dReal', 'dFake', 'signReal'];
+const pix2pixStep: (keyof Pix2pixStepResult)[] = ['lossG', 'lossGan', 'lossL1', 'lossD', 'dReal', 'dFake'];
+const cycleGanStep: (keyof CycleGanStepResult)[] = ['lossG', 'lossGan', 'lossCycle', 'lossIdentity', 'lossD', 'lossDA', 'lossDB'];
+const recorded = {
+  dcgan: [...dcganStep, 'swd'],
+  pix2pix: [...pix2pixStep, 'heldOutL1', 'heldOutPsnr', 'heldOutSsim'],
+  cyclegan: [...cycleGanStep, 'cycleErrorA', 'cycleErrorB', 'cycleError'],
+} as const;
+
+const ids = (model: 'dcgan' | 'pix2pix' | 'cyclegan') => chartsOf(model).map((chart) => chart.id);
+
+describe('the charts of each family', () => {
+  it('keeps DCGAN’s four charts', () => {
+    expect(ids('dcgan')).toEqual(['losses', 'outputs', 'sign', 'swd']);
+  });
+
+  it('charts pix2pix’s losses, generator terms, PatchGAN outputs and held-out L1, PSNR and SSIM', () => {
+    expect(ids('pix2pix')).toEqual(['losses', 'generator-terms', 'outputs', 'held-out-l1', 'held-out-psnr', 'held-out-ssim']);
+    expect(chartsOf('pix2pix').find((chart) => chart.id === 'generator-terms')!.metrics).toEqual(['lossGan', 'lossL1']);
+  });
+
+  it('charts CycleGAN’s losses, generator terms, each discriminator and the held-out cycle error', () => {
+    expect(ids('cyclegan')).toEqual(['losses', 'generator-terms', 'discriminators', 'cycle-error']);
+    expect(chartsOf('cyclegan').find((chart) => chart.id === 'generator-terms')!.metrics).toEqual(['lossGan', 'lossCycle', 'lossIdentity']);
+    expect(chartsOf('cyclegan').find((chart) => chart.id === 'discriminators')!.metrics).toEqual(['lossDA', 'lossDB']);
+  });
+
+  it('draws only metrics the family records, each with a line of its own', () => {
+    for (const model of ['dcgan', 'pix2pix', 'cyclegan'] as const) {
+      const names: readonly string[] = recorded[model];
+      for (const chart of chartsOf(model)) {
+        for (const metric of chart.metrics) expect(names, `${model} ${chart.id}`).toContain(metric);
+        expect(chart.lines.length).toBe(chart.metrics.length + (chart.reference === undefined ? 0 : 1));
+      }
+    }
+  });
+
+  it('reads every charted metric of every family, each once', () => {
+    const all = (['dcgan', 'pix2pix', 'cyclegan'] as const).flatMap((model) => chartsOf(model).flatMap((chart) => chart.metrics));
+    expect([...chartedMetrics].sort()).toEqual([...new Set(all)].sort());
+  });
+
+  it('lines the chart’s series up and adds its reference level as the last line', () => {
+    const held: Record<string, SeriesPoints> = { signReal: { steps: [1, 2, 3], values: [0.1, 0.5, 0.7] } };
+    const sign = chartsOf('dcgan').find((chart) => chart.id === 'sign')!;
+    expect(chartDataOf(sign, (metric) => held[metric], 800)).toEqual({ x: [1, 2, 3], ys: [[0.1, 0.5, 0.7], [0.6, 0.6, 0.6]] });
+    const losses = chartsOf('pix2pix')[0]!;
+    expect(chartDataOf(losses, (metric) => held[metric], 800)).toEqual({ x: [], ys: [[], []] });
+  });
+});
