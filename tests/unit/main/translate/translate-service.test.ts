@@ -150,7 +150,8 @@ describe('translate service', () => {
       seen.push(progress);
       if (progress.completed >= 2) studio.jobs.cancel(jobId);
     });
-    const cancelled = await call<TranslateBatchReport>('translate.batch', { checkpointId: cyclegan.checkpointId, inputs: { dataset: 'Day and night', domain: 'B' }, jobId });
+    // Each image tiled at 384 px takes long enough that the cancel, sent from a progress event, lands mid-batch.
+    const cancelled = await call<TranslateBatchReport>('translate.batch', { checkpointId: cyclegan.checkpointId, inputs: { dataset: 'Day and night', domain: 'B' }, tiling: 'tile', workingSize: 384, jobId });
     unsubscribe();
     expect(cancelled.cancelled).toBe(true);
     expect(cancelled.results.length).toBeGreaterThanOrEqual(2);
