@@ -7,8 +7,7 @@
  * schemas in contract/schemas.ts are checked against this interface by the
  * compiler, so a method cannot be added to one without the other.
  *
- * Namespaces appear here as their methods are built; gallery and export
- * arrive with their issues.
+ * Namespaces appear here as their methods are built.
  */
 import { argumentSchemas } from './contract/schemas';
 import type {
@@ -27,6 +26,8 @@ import type {
   PrepareRequest,
 } from './contract/datasets';
 import type { Envelope } from './contract/errors';
+import type { ExportApi } from './contract/export';
+import type { GalleryApi } from './contract/gallery';
 import type {
   AnimationFormatInfo,
   AnimationResult,
@@ -44,6 +45,7 @@ import type {
   SavedLatentRef,
   SaveLatentRequest,
 } from './contract/latent';
+import type { ModelsApi } from './contract/models';
 import type {
   BackendName,
   BackendReport,
@@ -79,7 +81,10 @@ import type {
 } from './contract/training';
 
 export type * from './contract/datasets';
+export type * from './contract/export';
+export type * from './contract/gallery';
 export type * from './contract/latent';
+export type * from './contract/models';
 export type * from './contract/system';
 export type * from './contract/training';
 export type * from './contract/translate';
@@ -164,6 +169,12 @@ export interface StudioApi {
     /** One photo through several styles (a job), each result stored. */
     compare(request: CompareStylesRequest): Promise<readonly TranslationResult[]>;
   };
+  /** Every output the studio made: browse, filter, curate (contract/gallery.ts). */
+  readonly gallery: GalleryApi;
+  /** Finished assets out of the studio, with their provenance inside (contract/export.ts). */
+  readonly export: ExportApi;
+  /** Trained generators as self-contained TF.js bundles, out of and into projects (contract/models.ts). */
+  readonly models: ModelsApi;
 }
 
 /** Events the main process pushes to every connected renderer. */

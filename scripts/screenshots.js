@@ -25,7 +25,7 @@ function cli(...args) {
   if (done.status !== 0) process.exit(1);
 }
 
-if (views.includes('train') || views.includes('explore')) {
+if (['train', 'explore', 'gallery', 'export'].some((view) => views.includes(view))) {
   // A short real run, so the Train view has charts, previews and checkpoints to show, and Explore a model.
   cli('train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1');
 }
@@ -45,7 +45,8 @@ const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '
 });
 try {
   const first = await createInterface({ input: server.stdout })[Symbol.asyncIterator]().next();
-  const { url } = JSON.parse(String(first.value));
+  const { url, token } = JSON.parse(String(first.value));
+  if (views.includes('gallery') || views.includes('export')) await curate(new URL(url).origin, token);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
   await page.goto(url);
@@ -58,6 +59,7 @@ try {
     if (view === 'explore') await page.getByRole('button', { name: 'Generate', exact: true }).click();
     if (view === 'translate') await drawShapes(page);
     if (view === 'style') await applyStyle(page);
+    if (view === 'gallery') await page.getByTestId('gallery-grid').getByRole('option').nth(2).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
     console.log(`docs/screenshots/${view}.png`);
@@ -65,6 +67,27 @@ try {
   await browser.close();
 } finally {
   server.kill('SIGTERM');
+}
+
+/** Samples from the trained model, some rated, tagged and collected, so the Gallery has a library to show. */
+async function curate(origin, token) {
+  const api = async (method, argument) => {
+    const response = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(argument === undefined ? [] : [argument]) });
+    const envelope = await response.json();
+    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+    return envelope.value;
+  };
+  const [model] = await api('latent.models');
+  const samples = await api('latent.sample', { checkpointId: model.checkpointId, seed: 1, count: 60, truncation: 0.8 });
+  const ids = samples.map((sample) => sample.outputId);
+  await api('gallery.rate', { outputIds: ids.filter((_, index) => index % 3 === 0), rating: 4 });
+  await api('gallery.rate', { outputIds: ids.filter((_, index) => index % 7 === 0), rating: 5 });
+  await api('gallery.favourite', { outputIds: ids.filter((_, index) => index % 5 === 0), favourite: true });
+  await api('gallery.tag', { outputIds: ids.slice(0, 20), add: ['boots'] });
+  await api('gallery.tag', { outputIds: ids.slice(20, 35), add: ['shirts'] });
+  const board = await api('gallery.createCollection', { name: 'Lookbook' });
+  await api('gallery.addToCollection', { collectionId: board.id, outputIds: ids.filter((_, index) => index % 4 === 0) });
+  await api('gallery.createCollection', { name: 'Print run' });
 }
 
 /** A circle and a square drawn with the mouse, as a person would, so the live translation has something to show. */

@@ -2,10 +2,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudioError, type StudioApi, type StudioMode } from '../../preload/contract';
 import { datasetsService } from '../datasets/service';
+import { exportService } from '../export/service';
+import { galleryService } from '../gallery/service';
 import type { EngineHost } from '../engine/host';
 import type { Jobs } from '../jobs/jobs';
 import { latentService } from '../latent/service';
 import type { CurrentProject } from '../library/current-project';
+import { modelsService } from '../models/service';
 import type { ComputeBackends } from '../system/compute';
 import { doctorReport, systemInfo } from '../system/info';
 import { saveSettings } from '../system/settings';
@@ -51,5 +54,8 @@ export function createServices({ mode, compute, project, jobs, engine, trainer, 
     training: trainingService(project, trainer, engine, compute),
     latent: latentService(project, engine, compute, jobs),
     translate: translateService(project, engine, compute, jobs),
+    gallery: galleryService(project, jobs),
+    export: exportService(project, jobs),
+    models: modelsService(project, engine, compute, jobs),
   };
 }

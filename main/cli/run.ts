@@ -1,10 +1,12 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { datasetsCommand } from './commands/datasets';
 import { doctorCommand } from './commands/doctor';
+import { exportCommand, recallCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { interpolateCommand } from './commands/interpolate';
 import { latentsCommand } from './commands/latents';
 import { mixCommand } from './commands/mix';
+import { modelsCommand } from './commands/models';
 import { projectCommand } from './commands/project';
 import { sampleCommand } from './commands/sample';
 import { trainCommand } from './commands/train';
@@ -53,6 +55,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await latentsCommand(rest, io);
       case 'translate':
         return await translateCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'recall':
+        return await recallCommand(rest, io);
+      case 'models':
+        return await modelsCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
         const stop = () => void handle.stop();

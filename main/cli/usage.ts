@@ -52,6 +52,35 @@ Commands:
             checkpoint into DIR/<name>.png, never overwriting; images over
             1.5× the model's size are tiled unless --fit; --style records
             them as styled photos. Ctrl+C cancels, keeping what is done.
+  models export --checkpoint ID --out DIR [--raw] [--overwrite | --keep-both]
+            Write a checkpoint's generator as a TF.js bundle (model.json,
+            weights, README.md, bundle.json; layers.js for custom layers);
+            --raw: a DCGAN's generator rather than its moving average.
+  models import PATH [--checkpoint ID] [--name NAME]
+            Import a bundle folder, a checkpoint file, or a project folder's
+            checkpoint ID as a new run; models inspect PATH says what it holds.
+  export (--outputs 1,2,3 | --collection NAME) --out DIR|FILE.zip
+        [--format png|jpeg|webp|avif|tiff] [--quality 1-100]
+        [--size original|1024|WxH|long-2048|instagram-square…]
+        [--fit cover|contain|inside|fill]
+        [--template "{collection}-{seed}-{index}"]
+        [--overwrite | --keep-both | --skip]
+            Export gallery images into DIR or one ZIP, resized with lanczos3, in
+            sRGB, each carrying its provenance (XMP, and EXIF where the format
+            has it). Template fields: {name} {id} {index} {collection} {tool}
+            {seed} {class} {truncation} {checkpoint} {step} {run} {rating}
+            {date} {time}. Never overwrites unless told; Ctrl+C cancels.
+  export (--outputs … | --collection …) --contact-sheet FILE [--columns N]
+        [--cell PX] [--captions "{seed} · step {step}"]
+  export (--outputs … | --collection …) --sprite-sheet FILE.png|.webp
+        [--columns N] [--cell PX] [--padding PX] [--template …]
+            One grid image with captions; or a sprite sheet with a JSON atlas
+            (TexturePacker hash) beside it as FILE.json.
+  recall FILE [--keep]
+            What an exported image carries: its provenance, the checkpoint and
+            latent it was made with, and whether they are in this project
+            (--keep adds it to the gallery when its output is not). Exits 1
+            when the image carries no provenance.
   latents [list] | latents save NAME LATENT --checkpoint ID
         | latents rename ID NAME | latents forget ID
             Saved latents, by name, for every tool.

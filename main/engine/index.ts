@@ -4,6 +4,7 @@
  * request checks between steps whether it has been asked to stop.
  */
 import { ensureBackend } from './backends';
+import { handleBundle } from './bundle/requests';
 import { handleLatent } from './latent/requests';
 import { handleTraining } from './train/requests';
 import { handleTranslate } from './translate/requests';
@@ -49,6 +50,10 @@ async function handle(request: EngineRequest, progress: (value: unknown) => void
       return handleTraining(request, progress, shouldStop);
     case 'translate':
       return handleTranslate(request, progress, shouldStop);
+    case 'exportBundle':
+    case 'importBundle':
+    case 'checkCheckpoint':
+      return handleBundle(request, progress);
   }
 }
 

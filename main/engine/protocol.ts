@@ -5,6 +5,7 @@
  * progress of their own kind; `cancel` asks one to stop early.
  */
 import type { BackendName, BackendReport } from '../../preload/contract';
+import type { CheckCheckpointParams, CheckedCheckpoint, ExportBundleParams, ExportedBundle, ImportBundleParams, ImportedBundle } from './bundle/messages';
 import type { Latents } from './latent/generate';
 import type { Projection } from './latent/projection';
 import type { ImageBatch } from './metrics/image-batch';
@@ -109,6 +110,12 @@ export interface EngineRequestMap {
   estimate: { params: { readonly backend: BackendName | null; readonly config: ModelConfig }; result: { readonly secondsPerStep: number }; progress: StepProgress };
   /** One image through a translation model, whole or in tiles; progress per batch of tiles. */
   translate: { params: TranslateParams; result: ImageBatch; progress: StepProgress };
+  /** A checkpoint's generators as a TF.js bundle (model.json and weights per network) in a folder; progress per network. */
+  exportBundle: { params: ExportBundleParams; result: ExportedBundle; progress: StepProgress };
+  /** A bundle's networks, checked against its config, written as a checkpoint. */
+  importBundle: { params: ImportBundleParams; result: ImportedBundle; progress: StepProgress };
+  /** Whether a checkpoint file is whole and its generators load; its state if so. */
+  checkCheckpoint: { params: CheckCheckpointParams; result: CheckedCheckpoint; progress: StepProgress };
   /** Asks request `seq` to stop at its next safe point; false when it is not running. */
   cancel: { params: { readonly seq: number }; result: boolean; progress: never };
 }

@@ -62,6 +62,9 @@ export function exploreModels(library: Library): ExploreModel[] {
  */
 function classNamesOf(library: Library, run: RunRow, config: DcganConfig): string[] {
   if (config.classes === 0) return [];
+  // An imported model brought the names it was trained with.
+  const imported = (planOf(run) as { imported?: { classNames?: readonly string[] } }).imported?.classNames;
+  if (imported?.length === config.classes) return [...imported];
   const labels = run.dataset_id === null ? [] : classCounts(library.db, run.dataset_id).map((entry) => entry.label);
   const names = sortedClassNames(labels);
   return names.length === config.classes ? names : Array.from({ length: config.classes }, (_, index) => `Class ${index}`);

@@ -85,6 +85,12 @@ export class BlobStore {
     return made;
   }
 
+  /** Deletes a blob's file and its thumbnail: only once the transaction that deleted its row, which no row then named, has committed. */
+  remove(hash: string): void {
+    rmSync(this.pathOf(hash), { force: true });
+    rmSync(join(this.#thumbs, hash.slice(0, 2), `${hash}.webp`), { force: true });
+  }
+
   /**
    * Deletes blobs no dataset item or output (trashed ones included) refers to,
    * and their rows. Only on explicit request: a blob written by an import

@@ -51,6 +51,8 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
     resume: async ({ runId, steps }) => {
       const run = requireRun(runId);
       if (trainer.isBusyWith(runId)) throw new StudioError('INVALID_ARGUMENT', `Run ${runId} is already ${run.status}`);
+      // An imported model came without the dataset it learned from: there is nothing here to train it further on.
+      if ('imported' in planOf(run)) throw new StudioError('INVALID_ARGUMENT', `runId: run "${run.name}" was imported without its dataset and cannot train further here; start a new run to fine-tune`);
       if (run.status === 'completed' && steps === undefined) {
         throw new StudioError('INVALID_ARGUMENT', `steps: run ${runId} has finished its ${planOf(run).totalSteps} steps; give a larger total to train further`);
       }

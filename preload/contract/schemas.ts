@@ -5,21 +5,10 @@
  */
 import { z } from 'zod';
 import type { StudioApi } from '../contract';
-
-const projectPath = z
-  .string({ error: 'must be a folder path' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(4096, 'is longer than 4096 characters')
-  .refine((value) => !value.includes('\0'), 'must not contain NUL characters');
-
-type ArgumentSchemas<Api> = {
-  readonly [N in keyof Api]: {
-    readonly [M in keyof Api[N]]: Api[N][M] extends (...args: infer A) => unknown
-      ? z.ZodType<A, unknown>
-      : never;
-  };
-};
+import { exportSchemas } from './export-schemas';
+import { gallerySchemas } from './gallery-schemas';
+import { modelsSchemas } from './models-schemas';
+import { id, jobId, projectPath, type ArgumentSchemas } from './schema-parts';
 
 const datasetName = z
   .string({ error: 'must be a dataset name' })
@@ -29,9 +18,7 @@ const datasetName = z
   .refine((value) => !/[\u0000-\u001f]/.test(value), 'must not contain control characters');
 const datasetKind = z.enum(['images', 'paired', 'unpaired'], { error: 'must be images, paired or unpaired' });
 const threshold = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
-const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8–64 letters, digits or dashes').optional();
 
-const id = z.int({ error: 'must be a whole number' }).min(1, 'must be a positive id');
 const runId = id;
 const runRef = z.strictObject({ runId });
 const seed = z.int({ error: 'must be a whole number' }).min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits');
@@ -274,4 +261,7 @@ export const argumentSchemas = {
       }),
     ]),
   },
+  gallery: gallerySchemas,
+  export: exportSchemas,
+  models: modelsSchemas,
 } as const satisfies ArgumentSchemas<StudioApi>;

@@ -4,6 +4,9 @@ import { connectStudio } from './lib/api';
 import { createFileStaging } from './lib/file-staging';
 import { DatasetsWorkspace } from './lib/state/datasets-workspace.svelte';
 import { ExploreWorkspace } from './lib/state/explore-workspace.svelte';
+import { ExportWorkspace } from './lib/state/export-workspace.svelte';
+import { galleryHandOff } from './lib/state/gallery-hand-off';
+import { GalleryWorkspace } from './lib/state/gallery-workspace.svelte';
 import { Navigation } from './lib/state/navigation.svelte';
 import { StudioStatus } from './lib/state/status.svelte';
 import { StyleWorkspace } from './lib/state/style-workspace.svelte';
@@ -15,16 +18,26 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 const connection = connectStudio();
 const staging = createFileStaging(window, connection.localPathOf);
+const { studio } = connection;
+const navigation = new Navigation(window);
+const training = new TrainingWorkspace(studio);
+const explore = new ExploreWorkspace(studio, staging);
+const translate = new TranslateWorkspace(studio, staging);
+const style = new StyleWorkspace(studio, staging);
+const exporting = new ExportWorkspace(studio, staging);
+const gallery = new GalleryWorkspace(studio, galleryHandOff({ go: (view) => navigation.go(view), explore, translate, style, training, exporting }));
 mount(App, {
   target,
   props: {
-    studio: connection.studio,
-    navigation: new Navigation(window),
+    studio,
+    navigation,
     status: new StudioStatus(connection),
-    datasets: new DatasetsWorkspace(connection.studio, staging),
-    training: new TrainingWorkspace(connection.studio),
-    explore: new ExploreWorkspace(connection.studio, staging),
-    translate: new TranslateWorkspace(connection.studio, staging),
-    style: new StyleWorkspace(connection.studio, staging),
+    datasets: new DatasetsWorkspace(studio, staging),
+    training,
+    explore,
+    translate,
+    style,
+    gallery,
+    exporting,
   },
 });

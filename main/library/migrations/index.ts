@@ -12,6 +12,7 @@ import { StudioError } from '../../../preload/contract';
 import * as initial from './001-initial';
 import * as explore from './002-explore';
 import * as translate from './003-translate';
+import * as gallery from './004-gallery';
 
 interface Migration {
   readonly version: number;
@@ -23,6 +24,7 @@ const migrations: readonly Migration[] = [
   { version: 1, up: initial.up },
   { version: 2, up: explore.up },
   { version: 3, up: translate.up },
+  { version: 4, up: gallery.up },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,12 +1,13 @@
 /**
  * Outputs: every image the studio makes, with its provenance. Deleting moves
  * an output to the trash (deleted_at), from which it can be restored; nothing
- * is destroyed until the trash is emptied and garbage is collected.
+ * is destroyed until the trash is emptied.
  */
 import type { Database } from 'better-sqlite3';
+import type { OutputKind } from '../../../preload/contract';
 
 /** Rows of the output_kinds table. */
-export type OutputKind = 'sample' | 'mix' | 'projection' | 'animation' | 'interpolation-frame' | 'translation' | 'style' | 'sketch' | 'upload' | 'preview';
+export type { OutputKind };
 
 export interface NewOutput {
   readonly blobHash: string;
@@ -75,61 +76,38 @@ export function childrenOf(db: Database, id: number): number[] {
   return db.prepare('SELECT DISTINCT output_id FROM output_parents WHERE parent_id = ? ORDER BY output_id').pluck().all(id) as number[];
 }
 
+/** The outputs named as a JSON array: curation changes many at once in one statement. */
+const named = 'id IN (SELECT value FROM json_each(@ids))';
+
 export function trashOutputs(db: Database, ids: readonly number[], now = Date.now()): number {
-  const trash = db.prepare('UPDATE outputs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
-  return db.transaction(() => ids.reduce((count, id) => count + trash.run(now, id).changes, 0))();
+  return db.prepare(`UPDATE outputs SET deleted_at = @now WHERE ${named} AND deleted_at IS NULL`).run({ ids: JSON.stringify(ids), now }).changes;
 }
 
 export function restoreOutputs(db: Database, ids: readonly number[]): number {
-  const restore = db.prepare('UPDATE outputs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
-  return db.transaction(() => ids.reduce((count, id) => count + restore.run(id).changes, 0))();
+  return db.prepare(`UPDATE outputs SET deleted_at = NULL WHERE ${named} AND deleted_at IS NOT NULL`).run({ ids: JSON.stringify(ids) }).changes;
 }
 
-/** Where the previous page ended: newest first, ties broken by id. */
-export interface OutputCursor {
-  readonly createdAt: number;
-  readonly id: number;
+/** Returns how many outputs had another rating. */
+export function rateOutputs(db: Database, ids: readonly number[], rating: number): number {
+  return db.prepare(`UPDATE outputs SET rating = @rating WHERE ${named} AND rating <> @rating`).run({ ids: JSON.stringify(ids), rating }).changes;
 }
 
-export interface OutputQuery {
-  readonly limit: number;
-  readonly after?: OutputCursor;
-  readonly runId?: number;
-  readonly minRating?: number;
-  readonly favouritesOnly?: boolean;
-  readonly tag?: string;
-  readonly trashed?: boolean;
+export function markFavourites(db: Database, ids: readonly number[], favourite: boolean): number {
+  return db.prepare(`UPDATE outputs SET favourite = @favourite WHERE ${named} AND favourite <> @favourite`).run({ ids: JSON.stringify(ids), favourite: favourite ? 1 : 0 }).changes;
+}
+
+export function setNotes(db: Database, id: number, notes: string): number {
+  return db.prepare('UPDATE outputs SET notes = ? WHERE id = ? AND notes <> ?').run(notes, id, notes).changes;
 }
 
 /**
- * A page of the gallery, newest first. Keyset paging (after the last row seen)
- * keeps page 1,000 as fast as page 1 on 100,000 outputs.
+ * Deletes trashed outputs for good (all of them, or those named that are in
+ * the trash) with their tags, memberships and lineage links; returns how
+ * many, and the images they showed, which may now be unused.
  */
-export function queryOutputs(db: Database, query: OutputQuery): OutputRow[] {
-  const where = [query.trashed ? 'o.deleted_at IS NOT NULL' : 'o.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { limit: query.limit };
-  if (query.after) {
-    where.push('(o.created_at, o.id) < (@afterCreatedAt, @afterId)');
-    params['afterCreatedAt'] = query.after.createdAt;
-    params['afterId'] = query.after.id;
-  }
-  if (query.runId !== undefined) {
-    where.push('o.run_id = @runId');
-    params['runId'] = query.runId;
-  }
-  if (query.minRating !== undefined) {
-    where.push('o.rating >= @minRating');
-    params['minRating'] = query.minRating;
-  }
-  if (query.favouritesOnly) where.push('o.favourite = 1');
-  if (query.tag !== undefined) {
-    where.push('o.id IN (SELECT ot.output_id FROM output_tags ot JOIN tags t ON t.id = ot.tag_id WHERE t.name = @tag)');
-    params['tag'] = query.tag;
-  }
-  return db
-    .prepare(
-      `SELECT o.id, o.blob_hash, o.kind, o.run_id, o.checkpoint_id, o.rating, o.favourite, o.created_at FROM outputs o
-       WHERE ${where.join(' AND ')} ORDER BY o.created_at DESC, o.id DESC LIMIT @limit`,
-    )
-    .all(params) as OutputRow[];
+export function deleteTrashedOutputs(db: Database, ids: readonly number[] | null): { removedOutputs: number; blobHashes: string[] } {
+  const which = ids === null ? 'deleted_at IS NOT NULL' : `deleted_at IS NOT NULL AND ${named}`;
+  const remove = db.prepare(`DELETE FROM outputs WHERE ${which} RETURNING blob_hash`).pluck();
+  const hashes = (ids === null ? remove.all() : remove.all({ ids: JSON.stringify(ids) })) as string[];
+  return { removedOutputs: hashes.length, blobHashes: [...new Set(hashes)] };
 }

@@ -4,7 +4,8 @@ import { BlobStore } from '../../../../main/library/blobs';
 import { migrate } from '../../../../main/library/migrations';
 import { classCounts, createDataset, deleteDataset, domainCounts, listDatasets, pairCount, requireDataset } from '../../../../main/library/repos/datasets';
 import { insertItem, itemsPage, type NewItem } from '../../../../main/library/repos/items';
-import { insertOutput, queryOutputs, restoreOutputs, trashOutputs } from '../../../../main/library/repos/outputs';
+import { queryGallery } from '../../../../main/gallery/query';
+import { insertOutput, restoreOutputs, trashOutputs } from '../../../../main/library/repos/outputs';
 
 const hashOf = (n: number) => n.toString(16).padStart(64, '0');
 
@@ -81,16 +82,14 @@ describe('library repositories', () => {
     expect(db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(20);
   });
 
-  it('pages outputs newest first by keyset, with trash and restore', () => {
+  it('pages outputs newest first, with trash and restore', () => {
     const ids = Array.from({ length: 10 }, (_, n) => insertOutput(db, { blobHash: hashOf(n + 1), kind: 'sample', provenance: { seed: n } }, 1000 + Math.floor(n / 2)));
-    const first = queryOutputs(db, { limit: 4 });
-    const last = first.at(-1)!;
-    const second = queryOutputs(db, { limit: 4, after: { createdAt: last.created_at, id: last.id } });
-    expect([...first, ...second].map((o) => o.id)).toEqual([10, 9, 8, 7, 6, 5, 4, 3].map((n) => ids[n - 1]));
+    const page = (offset: number, limit: number, trashed = false) => queryGallery(db, { offset, limit, filters: { trashed } }).items.map((o) => o.id);
+    expect([...page(0, 4), ...page(4, 4)]).toEqual([10, 9, 8, 7, 6, 5, 4, 3].map((n) => ids[n - 1]));
     expect(trashOutputs(db, [ids[9]!, ids[8]!])).toBe(2);
-    expect(queryOutputs(db, { limit: 2 }).map((o) => o.id)).toEqual([ids[7], ids[6]]);
-    expect(queryOutputs(db, { limit: 5, trashed: true }).map((o) => o.id)).toEqual([ids[9], ids[8]]);
+    expect(page(0, 2)).toEqual([ids[7], ids[6]]);
+    expect(page(0, 5, true)).toEqual([ids[9], ids[8]]);
     expect(restoreOutputs(db, [ids[9]!])).toBe(1);
-    expect(queryOutputs(db, { limit: 1 })[0]!.id).toBe(ids[9]);
+    expect(page(0, 1)[0]).toBe(ids[9]);
   });
 });

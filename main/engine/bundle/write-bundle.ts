@@ -1,0 +1,65 @@
+/**
+ * Writes a checkpoint's generators in the tfjs-layers format any TF.js
+ * runtime loads: per network a model.json (the topology and its weights
+ * manifest) and one weights file, through tf.io.withSaveHandler, so no
+ * file-system backend is needed; and layers.js when a network uses layers
+ * stock TF.js lacks. The folder is the main process's temporary one.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { readCheckpoint } from '../train/checkpoint-file';
+import { restoreNetwork } from '../train/snapshot';
+import { bundleFiles, type BundleNetworkLayout } from './layout';
+import { layersScript } from './layers-script';
+import type { ExportBundleParams, ExportedBundle, ExportedNetwork } from './messages';
+import { buildBundleNetwork, customLayersOf } from './networks';
+
+export async function writeBundle(params: ExportBundleParams, onNetwork: (done: number, total: number, name: string) => void): Promise<ExportedBundle> {
+  const checkpoint = readCheckpoint(params.checkpoint);
+  const config = checkpoint.state.config;
+  const networks: ExportedNetwork[] = [];
+  const customLayers = new Set<string>();
+  for (const [index, layout] of params.networks.entries()) {
+    onNetwork(index, params.networks.length, layout.modelFile);
+    if (![...checkpoint.tensors.keys()].some((name) => name.startsWith(`${layout.network}/`))) {
+      throw new Error(`${params.checkpoint} holds no ${layout.network} network${layout.network === 'ema' ? ' (the run kept no moving average)' : ''}`);
+    }
+    const model = buildBundleNetwork(config, layout);
+    try {
+      restoreNetwork(model, layout.network, checkpoint.tensors);
+      for (const name of customLayersOf(model)) customLayers.add(name);
+      await saveNetwork(model, params.folder, layout);
+      networks.push({ network: layout.network, parameters: model.countParams() });
+    } finally {
+      model.dispose();
+    }
+  }
+  if (customLayers.size > 0) writeFileSync(join(params.folder, bundleFiles.layers), layersScript);
+  onNetwork(params.networks.length, params.networks.length, 'done');
+  return { networks, customLayers: [...customLayers].sort() };
+}
+
+/** model.json as tf.io's browser and HTTP handlers write it, with the weights in one file beside it. */
+async function saveNetwork(model: tfl.LayersModel, folder: string, layout: BundleNetworkLayout): Promise<void> {
+  let saved: tf.io.ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const artifacts = saved as tf.io.ModelArtifacts | null;
+  if (!artifacts?.modelTopology || !artifacts.weightSpecs || artifacts.weightData === undefined) throw new Error(`${layout.network}: TF.js saved no topology or weights`);
+  const weights = new Uint8Array(tf.io.concatenateArrayBuffers(artifacts.weightData));
+  const modelJson = {
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: 'Latent Studio',
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: [layout.weightsFile], weights: artifacts.weightSpecs }],
+  };
+  writeFileSync(join(folder, layout.weightsFile), weights);
+  writeFileSync(join(folder, layout.modelFile), JSON.stringify(modelJson));
+}

@@ -1,0 +1,186 @@
+/**
+ * bundle.json: what a model bundle holds, for machines — its networks and
+ * files, the model's config and the run's training settings (so an import
+ * rebuilds the same networks and records the same run), what the inputs and
+ * outputs mean, and where it came from. Parsed strictly on import: a field
+ * that is missing or wrong is named.
+ */
+import { z } from 'zod';
+import { StudioError, type ModelArchitecture } from '../../preload/contract';
+import { bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
+import type { ModelConfig } from '../engine/models/config';
+
+export const manifestFormat = 'latent-studio-model-bundle';
+export const manifestVersion = 1;
+
+export interface BundleNetworkEntry extends BundleNetworkLayout {
+  readonly parameters: number;
+  readonly inputs: readonly TensorDescription[];
+  readonly output: TensorDescription;
+}
+
+export interface TensorDescription {
+  readonly name: string;
+  readonly shape: readonly (number | null)[];
+  readonly dtype: 'float32' | 'int32';
+  readonly meaning: string;
+}
+
+export interface BundleManifest {
+  readonly format: typeof manifestFormat;
+  readonly version: typeof manifestVersion;
+  readonly architecture: ModelArchitecture;
+  readonly networks: readonly BundleNetworkEntry[];
+  /** Layers layers.js registers; empty when the model is stock TF.js throughout. */
+  readonly customLayers: readonly string[];
+  /** What the networks were built from (main/engine/models/config.ts). */
+  readonly config: ModelConfig;
+  readonly training: { readonly seed: number; readonly totalSteps: number; readonly checkpointEvery: number; readonly previewEvery: number; readonly metricsEvery: number; readonly trainSeconds: number };
+  /** DCGAN: class i's name; empty for an unconditional model. */
+  readonly classNames: readonly string[];
+  /** Quality measured at the checkpoint. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly provenance: {
+    readonly project: string;
+    readonly runId: number;
+    readonly runName: string;
+    readonly step: number;
+    readonly checkpointId: number;
+    readonly checkpointSha256: string;
+    readonly dataset: string | null;
+    /** ISO 8601: when the checkpoint was written. */
+    readonly trainedAt: string;
+    readonly exportedAt: string;
+    readonly studioVersion: string;
+  };
+}
+
+/** The tensors a network takes and gives, as a reader of bundle.json (or the README) needs them. */
+export function tensorsOf(config: ModelConfig, layout: BundleNetworkLayout): { inputs: TensorDescription[]; output: TensorDescription } {
+  if (config.architecture === 'dcgan') {
+    const noise: TensorDescription = { name: 'g_noise', shape: [null, config.latentSize], dtype: 'float32', meaning: 'the latent: independent draws from N(0, 1)' };
+    const label: TensorDescription = { name: 'g_label', shape: [null, 1], dtype: 'int32', meaning: `the class of each image, 0 to ${config.classes - 1}` };
+    return {
+      inputs: config.classes > 0 ? [noise, label] : [noise],
+      output: { name: 'image', shape: [null, config.resolution, config.resolution, config.channels], dtype: 'float32', meaning: 'images in [-1, 1]: pixel = round((value + 1) × 127.5)' },
+    };
+  }
+  const [from, to] = layout.direction === 'BtoA' ? (['B', 'A'] as const) : (['A', 'B'] as const);
+  const channels = (side: 'A' | 'B') => (side === 'A' ? config.channelsA : config.channelsB);
+  return {
+    inputs: [{ name: 'image', shape: [null, null, null, channels(from)], dtype: 'float32', meaning: `domain ${from} images in [-1, 1] (value = pixel / 127.5 − 1), each side a multiple of ${config.architecture === 'pix2pix' ? config.resolution : 4}` }],
+    output: { name: 'output', shape: [null, null, null, channels(to)], dtype: 'float32', meaning: `domain ${to} images in [-1, 1], the input's size` },
+  };
+}
+
+const whole = (least: number) => z.int({ error: 'must be a whole number' }).min(least, `must be at least ${least}`);
+const nonNegative = z.number({ error: 'must be a number' }).nonnegative('must be 0 or more');
+const channels = z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' });
+const betas = z.tuple([nonNegative, nonNegative], { error: 'must be two numbers' });
+const powerOfTwo = whole(32).max(1024, 'must be at most 1024').refine((value) => Number.isInteger(Math.log2(value)), 'must be a power of two');
+const translation = {
+  resolution: powerOfTwo,
+  channelsA: channels,
+  channelsB: channels,
+  width: whole(1),
+  learningRate: nonNegative,
+  betas,
+  batchSize: whole(1),
+  decayStart: nonNegative,
+  heldOut: whole(0),
+};
+const configSchema = z.discriminatedUnion(
+  'architecture',
+  [
+    z.object({
+      architecture: z.literal('dcgan'),
+      resolution: z.union([z.literal(32), z.literal(64), z.literal(128)], { error: 'must be 32, 64 or 128' }),
+      channels,
+      latentSize: whole(1),
+      width: whole(1),
+      classes: whole(0),
+      minibatchStd: z.boolean({ error: 'must be true or false' }),
+      loss: z.enum(['non-saturating', 'hinge'], { error: 'must be non-saturating or hinge' }),
+      augment: z.object({ translation: z.boolean(), cutout: z.boolean(), colour: z.boolean() }).nullable(),
+      r1Gamma: nonNegative,
+      emaDecay: nonNegative.max(0.99999, 'must be below 1'),
+      learningRates: z.object({ generator: nonNegative, discriminator: nonNegative }),
+      betas,
+      batchSize: whole(1),
+    }),
+    z.object({ architecture: z.literal('pix2pix'), ...translation, direction: z.enum(['AtoB', 'BtoA'], { error: 'must be AtoB or BtoA' }), l1Weight: nonNegative, dropout: nonNegative.max(0.99, 'must be below 1') }),
+    z.object({ architecture: z.literal('cyclegan'), ...translation, residualBlocks: whole(1), cycleWeight: nonNegative, identityWeight: nonNegative, poolSize: whole(0) }),
+  ],
+  { error: 'must be dcgan, pix2pix or cyclegan' },
+);
+
+const description = z.object({ name: z.string(), shape: z.array(z.int().nullable()), dtype: z.enum(['float32', 'int32']), meaning: z.string() });
+const manifestSchema = z.object({
+  format: z.literal(manifestFormat, { error: `must be "${manifestFormat}"` }),
+  version: z.literal(manifestVersion, { error: `must be ${manifestVersion}: this version of the studio reads bundle version ${manifestVersion}` }),
+  architecture: z.enum(['dcgan', 'pix2pix', 'cyclegan'], { error: 'must be dcgan, pix2pix or cyclegan' }),
+  networks: z.array(
+    z.object({
+      network: z.string({ error: 'must be a network name' }),
+      direction: z.enum(['AtoB', 'BtoA']).nullable(),
+      modelFile: z.string({ error: 'must be a file name' }),
+      weightsFile: z.string({ error: 'must be a file name' }),
+      parameters: whole(0),
+      inputs: z.array(description),
+      output: description,
+    }),
+    { error: 'must list the networks' },
+  ),
+  customLayers: z.array(z.string()),
+  config: configSchema,
+  training: z.object({ seed: whole(0), totalSteps: whole(0), checkpointEvery: whole(1), previewEvery: whole(1), metricsEvery: whole(1), trainSeconds: nonNegative }),
+  classNames: z.array(z.string()),
+  metrics: z.record(z.string(), z.number()),
+  provenance: z.object({
+    project: z.string(),
+    runId: whole(0),
+    runName: z.string({ error: 'must be the run’s name' }).min(1, 'must not be empty'),
+    step: whole(0),
+    checkpointId: whole(0),
+    checkpointSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+    dataset: z.string().nullable(),
+    trainedAt: z.iso.datetime({ error: 'must be an ISO 8601 time' }),
+    exportedAt: z.iso.datetime({ error: 'must be an ISO 8601 time' }),
+    studioVersion: z.string(),
+  }),
+});
+
+/** bundle.json's text as a manifest, or an INVALID_ARGUMENT naming the first field that is wrong. */
+export function parseManifest(text: string): BundleManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new StudioError('INVALID_ARGUMENT', `bundle.json: is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+    throw new StudioError('INVALID_ARGUMENT', `bundle.json: ${field || 'the file'} ${issue.message}`);
+  }
+  const manifest = parsed.data as BundleManifest;
+  if (manifest.config.architecture !== manifest.architecture) {
+    throw new StudioError('INVALID_ARGUMENT', `bundle.json: architecture is ${manifest.architecture}, but config.architecture is ${manifest.config.architecture}`);
+  }
+  checkNetworks(manifest);
+  return manifest;
+}
+
+/** The networks must be those a bundle of this config holds, in their files: nothing else is read. */
+function checkNetworks(manifest: BundleManifest): void {
+  const expected = bundleLayout(manifest.config, manifest.networks[0]?.network === 'ema');
+  const describe = (layouts: readonly BundleNetworkLayout[]) => layouts.map((layout) => `${layout.network} in ${layout.modelFile}`).join(', ');
+  const same =
+    expected.length === manifest.networks.length &&
+    expected.every((layout, index) => {
+      const entry = manifest.networks[index]!;
+      return entry.network === layout.network && entry.direction === layout.direction && entry.modelFile === layout.modelFile && entry.weightsFile === layout.weightsFile;
+    });
+  if (!same) throw new StudioError('INVALID_ARGUMENT', `bundle.json: networks must be ${describe(expected)} for a ${manifest.architecture} model, not ${describe(manifest.networks) || 'none'}`);
+}

@@ -1,0 +1,23 @@
+/**
+ * The pieces every namespace's argument schemas are built from, and the type
+ * that ties a namespace's schemas to its interface in the contract.
+ */
+import { z } from 'zod';
+
+export const projectPath = z
+  .string({ error: 'must be a folder path' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(4096, 'is longer than 4096 characters')
+  .refine((value) => !value.includes('\0'), 'must not contain NUL characters');
+
+export type ArgumentSchemas<Api> = {
+  readonly [N in keyof Api]: {
+    readonly [M in keyof Api[N]]: Api[N][M] extends (...args: infer A) => unknown
+      ? z.ZodType<A, unknown>
+      : never;
+  };
+};
+
+export const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8–64 letters, digits or dashes').optional();
+export const id = z.int({ error: 'must be a whole number' }).min(1, 'must be a positive id');
