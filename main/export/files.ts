@@ -5,9 +5,10 @@
  * on — a full disk, a folder they may not write to, a path that is a file.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../preload/contract';
+import { writeNewFileSynced } from '../library/atomic-write';
 
 /** A hidden name in the target's folder, so the rename never crosses disks. */
 export function temporaryPathFor(target: string): string {
@@ -55,14 +56,7 @@ function makeFolders(folder: string): void {
 export function writeCompleteFile(target: string, bytes: Uint8Array, overwrite: boolean): void {
   const temporary = temporaryPathFor(target);
   try {
-    const fd = openSync(temporary, 'wx');
-    try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFileSynced(temporary, bytes);
     moveIntoPlace(temporary, target, overwrite);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -4,13 +4,16 @@
  * date range covers whole days, and each active filter becomes a chip that
  * can be removed on its own.
  */
-import type { GalleryFacets, GalleryFilters, GalleryTool } from '../../../preload/contract';
+import type { GalleryFacets, GalleryFilters, GalleryTool, ModelKind } from '../../../preload/contract';
+import { modelLabels } from './model-families';
 
 /** A day as the date inputs give it ("2026-12-03"), or '' for none. */
 export type DayText = string;
 
 export interface FilterDraft {
   readonly tools: readonly GalleryTool[];
+  /** The family of the model that made it. */
+  readonly architectures: readonly ModelKind[];
   readonly runIds: readonly number[];
   readonly checkpointIds: readonly number[];
   readonly datasetIds: readonly number[];
@@ -26,6 +29,7 @@ export interface FilterDraft {
 
 export const noFilters: FilterDraft = {
   tools: [],
+  architectures: [],
   runIds: [],
   checkpointIds: [],
   datasetIds: [],
@@ -55,6 +59,7 @@ export function requestFilters(draft: FilterDraft): GalleryFilters {
   const search = draft.search.trim();
   return {
     ...(draft.tools.length > 0 && { tools: draft.tools }),
+    ...(draft.architectures.length > 0 && { architectures: draft.architectures }),
     ...(draft.runIds.length > 0 && { runIds: draft.runIds }),
     ...(draft.checkpointIds.length > 0 && { checkpointIds: draft.checkpointIds }),
     ...(draft.datasetIds.length > 0 && { datasetIds: draft.datasetIds }),
@@ -88,6 +93,9 @@ export function filterChips(draft: FilterDraft, facets: GalleryFacets | null): F
   const chips: FilterChip[] = [];
   const nameOf = <T extends { id: number; name: string }>(list: readonly T[] | undefined, id: number) => list?.find((entry) => entry.id === id)?.name ?? `#${id}`;
   for (const tool of draft.tools) chips.push({ label: toolLabels[tool], without: { ...draft, tools: draft.tools.filter((each) => each !== tool) } });
+  for (const architecture of draft.architectures) {
+    chips.push({ label: modelLabels[architecture], without: { ...draft, architectures: draft.architectures.filter((each) => each !== architecture) } });
+  }
   for (const id of draft.runIds) chips.push({ label: `Run: ${nameOf(facets?.runs, id)}`, without: { ...draft, runIds: draft.runIds.filter((each) => each !== id) } });
   for (const id of draft.checkpointIds) {
     const checkpoint = facets?.checkpoints.find((entry) => entry.id === id);

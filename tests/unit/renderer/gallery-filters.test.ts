@@ -15,15 +15,15 @@ describe('gallery filters', () => {
     expect(requestFilters(noFilters)).toEqual({});
     const from = dayStart('2026-12-01')!;
     expect(
-      requestFilters({ ...noFilters, tools: ['explore'], from: '2026-12-01', to: '2026-12-01', minRating: 3, favouritesOnly: true, tags: ['night'], collectionId: 2, search: '  sun ', trashed: true }),
-    ).toEqual({ tools: ['explore'], from, to: from + 24 * 3600 * 1000, minRating: 3, favourite: true, tags: ['night'], collectionId: 2, search: 'sun', trashed: true });
+      requestFilters({ ...noFilters, tools: ['explore'], architectures: ['dcgan'], from: '2026-12-01', to: '2026-12-01', minRating: 3, favouritesOnly: true, tags: ['night'], collectionId: 2, search: '  sun ', trashed: true }),
+    ).toEqual({ tools: ['explore'], architectures: ['dcgan'], from, to: from + 24 * 3600 * 1000, minRating: 3, favourite: true, tags: ['night'], collectionId: 2, search: 'sun', trashed: true });
     expect(dayStart('yesterday')).toBeNull();
   });
 
   it('names each active filter as a chip that removes only itself', () => {
-    const draft = { ...noFilters, runIds: [3], checkpointIds: [9], minRating: 4, tags: ['night', 'sea'], collectionId: 2, search: 'dunes', from: '2026-12-01' };
+    const draft = { ...noFilters, architectures: ['cyclegan'] as const, runIds: [3], checkpointIds: [9], minRating: 4, tags: ['night', 'sea'], collectionId: 2, search: 'dunes', from: '2026-12-01' };
     const chips = filterChips(draft, facets);
-    expect(chips.map((chip) => chip.label)).toEqual(['Run: Fashion · DCGAN 32 px', 'Fashion · DCGAN 32 px step 1,200', 'Since 2026-12-01', '★★★★ or more', '#night', '#sea', 'Collection: Keepers', '“dunes”']);
+    expect(chips.map((chip) => chip.label)).toEqual(['CycleGAN', 'Run: Fashion · DCGAN 32 px', 'Fashion · DCGAN 32 px step 1,200', 'Since 2026-12-01', '★★★★ or more', '#night', '#sea', 'Collection: Keepers', '“dunes”']);
     const withoutNight = chips.find((chip) => chip.label === '#night')!.without;
     expect(withoutNight.tags).toEqual(['sea']);
     expect(withoutNight.runIds).toEqual([3]);
