@@ -84,7 +84,10 @@ test('draw with live translation: brush, eraser, undo, redo, clear, a starting i
   const problems = collectPageProblems(page);
   await page.goto(`${served.url}#/translate`);
   await expect(page.getByLabel('Model', { exact: true })).toContainText('Day and night · CycleGAN 64 px · step 4');
+  // Choosing a model loads it at once (a translation of the blank page), so the first stroke does not wait.
+  const warmed = page.waitForRequest((request) => request.url().endsWith('/api/translate.preview'));
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Shapes · pix2pix 64 px · step 6' });
+  expect((await warmed).postDataJSON()).toMatchObject([{ checkpointId: expect.any(Number), direction: 'AtoB' }]);
   await expect(page.getByTestId('model-facts')).toContainText(/pix2pix · 64 × 64 · Shapes · held-out L1 \d/);
 
   const canvas = page.getByTestId('sketch-canvas');

@@ -60,6 +60,17 @@ export class LiveTranslation {
     this.#loop?.changed();
   }
 
+  /**
+   * Loads a model before the first stroke: the first translation with a
+   * model prepares its filters (seconds for a large one), which would
+   * otherwise stall the pen's first frame. The answer is not shown.
+   */
+  warm(settings: LiveSettings, png: string): void {
+    this.#studio.translate.preview({ ...settings, png }).catch(() => {
+      // A failure here is the first frame's to report, with the drawing it concerns.
+    });
+  }
+
   /** Nothing on the paper: nothing to show. */
   blank(): void {
     this.url = null;
