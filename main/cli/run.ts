@@ -9,6 +9,7 @@ import { mixCommand } from './commands/mix';
 import { modelsCommand } from './commands/models';
 import { projectCommand } from './commands/project';
 import { sampleCommand } from './commands/sample';
+import { scenesCommand } from './commands/scenes';
 import { trainCommand } from './commands/train';
 import { translateCommand } from './commands/translate';
 import { serveCommand } from './commands/serve';
@@ -55,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await latentsCommand(rest, io);
       case 'translate':
         return await translateCommand(rest, io);
+      case 'scenes':
+        return await scenesCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
       case 'recall':

@@ -23,6 +23,13 @@ Commands:
             --project DIR
   datasets  List the project's datasets
             --project DIR
+  scenes --out DIR [--count 100] [--size 128|WxH] [--seed 1]
+        [--layout folders|side-by-side]
+            Draw landscapes (sky, hills or mountains, water, trees, sun or
+            moon, clouds) as a paired dataset: DIR/day, DIR/night and
+            DIR/sketch hold scene-S.png for seeds S, S+1 …, pixel-aligned;
+            side-by-side writes DIR/sketch-day and DIR/day-night A|B images
+            instead. Needs no project; never overwrites.
   train --dataset NAME [--model dcgan|pix2pix|cyclegan] [--resolution PX]
         [--steps N] [--batch B] [--width W] [--seed S]
         [--preset quick|balanced|quality]
