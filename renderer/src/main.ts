@@ -10,6 +10,7 @@ import { GalleryWorkspace } from './lib/state/gallery-workspace.svelte';
 import { Navigation } from './lib/state/navigation.svelte';
 import { StudioStatus } from './lib/state/status.svelte';
 import { StyleWorkspace } from './lib/state/style-workspace.svelte';
+import { GuidedTour } from './lib/state/tour.svelte';
 import { TrainingWorkspace } from './lib/state/training-workspace.svelte';
 import { TranslateWorkspace } from './lib/state/translate-workspace.svelte';
 import './styles/theme.css';
@@ -25,6 +26,7 @@ const explore = new ExploreWorkspace(studio, staging);
 const translate = new TranslateWorkspace(studio, staging);
 const style = new StyleWorkspace(studio, staging);
 const exporting = new ExportWorkspace(studio, staging);
+const tour = new GuidedTour(navigation, window.localStorage);
 const gallery = new GalleryWorkspace(studio, galleryHandOff({ go: (view) => navigation.go(view), explore, translate, style, training, exporting }));
 mount(App, {
   target,
@@ -39,5 +41,7 @@ mount(App, {
     style,
     gallery,
     exporting,
+    tour,
   },
 });
+tour.startOnFirstLaunch();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { tourMemoryKey, type TourOutcome, type TourStore } from '../../renderer/src/lib/tour-memory';
 
 export interface ServedStudio {
   /** The URL `serve` printed, token included. */
@@ -77,7 +78,25 @@ export async function expectImagesLoaded(images: Locator, count: number): Promis
   await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
 }
 
-export const test = base.extend<object, { served: ServedStudio }>({
+export const test = base.extend<{ tourSeen: boolean }, { served: ServedStudio }>({
+  /**
+   * Whether the page starts as if the guided tour had been seen, so it does not
+   * cover what a spec looks at; tour.spec.ts turns it off to see a first launch.
+   */
+  tourSeen: [true, { option: true }],
+  page: async ({ page, tourSeen }, use) => {
+    if (tourSeen) {
+      await page.addInitScript(
+        ({ key, outcome }) => {
+          const browser = globalThis as unknown as { origin: string; localStorage: TourStore };
+          // Pages without an origin of their own (about:blank) have no storage to write to.
+          if (browser.origin !== 'null') browser.localStorage.setItem(key, outcome);
+        },
+        { key: tourMemoryKey, outcome: 'finished' satisfies TourOutcome },
+      );
+    }
+    await use(page);
+  },
   served: [
     async ({}, use) => {
       const { served, child } = await startServe();

@@ -1,0 +1,77 @@
+// Trains the starter models a new project opens with (issue 8), using only
+// the studio's own CLI, and writes each as a TF.js bundle into assets/starter/
+// with a manifest of how long it took and the metrics it reached.
+//
+// Usage: npm run build && node scripts/train-starter-models.js [--quick] [--out assets/starter]
+//   --quick   a few steps each: checks the whole pipeline in minutes, for trying changes
+//
+// The landscapes come from `latent-studio scenes` (deterministic by seed), so
+// the same command trains on the same data anywhere; Fashion-MNIST comes
+// from Debian's dataset-fashion-mnist package (MIT licence).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string', default: 'assets/starter' } } });
+const quick = values.quick;
+const out = resolve(values.out);
+// A scratch user-data folder: the CLI makes its default project there, away from yours.
+const scratch = mkdtempSync(join(tmpdir(), 'studio-starter-'));
+const fashionMnist = '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz';
+
+/** The starter models: what each learns from and how it is trained (full run; --quick cuts the steps). */
+const models = [
+  { name: 'landscapes-dcgan-64', dataset: 'Landscapes', args: ['--model', 'dcgan', '--resolution', '64', '--width', '32', '--steps', '8000', '--seed', '1'] },
+  { name: 'fashion-dcgan-32', dataset: 'Fashion-MNIST', args: ['--model', 'dcgan', '--resolution', '32', '--conditional', '--width', '64', '--steps', '8000', '--seed', '2'] },
+  { name: 'sketch-to-day-pix2pix-128', dataset: 'Sketch to day', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '24', '--steps', '6000', '--seed', '3'] },
+  { name: 'day-to-night-pix2pix-128', dataset: 'Day to night', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '24', '--steps', '6000', '--seed', '4'] },
+];
+
+/** Runs the CLI on the scratch default project; stops the script when a command fails. */
+function cli(...args) {
+  const done = spawnSync(process.execPath, ['dist/main/cli.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: scratch },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (done.status !== 0) {
+    console.error(`latent-studio ${args.join(' ')} failed with exit code ${done.status}`);
+    process.exit(1);
+  }
+  return done.stdout;
+}
+
+function withSteps(args) {
+  if (!quick) return args;
+  const at = args.indexOf('--steps');
+  return [...args.slice(0, at + 1), '20', ...args.slice(at + 2)];
+}
+
+if (existsSync(out) && !quick) {
+  console.error(`${out} exists: move it aside first (this script never overwrites the shipped models)`);
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const sceneCount = quick ? 40 : 4000;
+cli('scenes', '--out', join(scratch, 'scenes-64'), '--count', String(sceneCount), '--size', '64', '--seed', '1');
+cli('scenes', '--out', join(scratch, 'scenes-128'), '--count', String(quick ? 40 : 2000), '--size', '128', '--seed', '100001');
+cli('import', 'Landscapes', join(scratch, 'scenes-64', 'day'), '--kind', 'images');
+cli('import', 'Sketch to day', join(scratch, 'scenes-128', 'sketch'), join(scratch, 'scenes-128', 'day'), '--kind', 'paired', '--pairing', 'matched-folders');
+cli('import', 'Day to night', join(scratch, 'scenes-128', 'day'), join(scratch, 'scenes-128', 'night'), '--kind', 'paired', '--pairing', 'matched-folders');
+cli('import', 'Fashion-MNIST', fashionMnist, '--kind', 'images');
+
+const manifest = [];
+for (const model of models) {
+  const started = Date.now();
+  const run = JSON.parse(cli('train', '--dataset', model.dataset, ...withSteps(model.args), '--json'));
+  const checkpoint = run.checkpoints.at(-1);
+  cli('models', 'export', '--checkpoint', String(checkpoint.id), '--out', join(out, model.name), ...(quick ? ['--overwrite'] : []));
+  manifest.push({ name: model.name, dataset: model.dataset, command: `latent-studio train --dataset "${model.dataset}" ${withSteps(model.args).join(' ')}`, steps: run.step, trainSeconds: Math.round(run.trainSeconds), wallSeconds: Math.round((Date.now() - started) / 1000), metrics: run.latest, checkpointSha256: checkpoint.sha256 });
+  console.log(`${model.name}: ${run.step} steps in ${Math.round(run.trainSeconds)} s`, run.latest);
+}
+writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ trainedAt: new Date().toISOString(), quick, models: manifest }, null, 2)}\n`);
+console.log(`Wrote ${models.length} bundles and manifest.json to ${out}`);
