@@ -49,6 +49,8 @@ try {
   if (views.includes('gallery') || views.includes('export')) await curate(new URL(url).origin, token);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
+  // The views as they are once the guided tour has been seen (the tour has no screenshot of its own).
+  await page.addInitScript(() => localStorage.setItem('latent-studio.tour.v1', 'finished'));
   await page.goto(url);
   await page.getByTestId('status-backend').filter({ hasText: /Backend: \w+$/ }).waitFor();
   mkdirSync('docs/screenshots', { recursive: true });
