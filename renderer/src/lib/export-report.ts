@@ -4,11 +4,7 @@
  */
 import type { ExportModelReport, ExportReport, SheetReport } from '../../../preload/contract';
 import { isAbsolutePath } from './export-request';
-import { countOf, formatBytes } from './formatting';
-
-function seconds(value: number): string {
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`;
-}
+import { countOf, formatBytes, formatSeconds } from './formatting';
 
 /** A ZIP's files are its entries, named relative to the archive; a folder's are absolute paths. */
 export function wroteZip(report: ExportReport): boolean {
@@ -26,15 +22,15 @@ export function exportReportLine(report: ExportReport): string {
     return `Cancelled after ${images} (${formatBytes(report.bytes)}); the complete ones are kept ${where}${skipped}.`;
   }
   if (report.files.length === 0) return `Nothing was written${skipped}.`;
-  return `Wrote ${images} (${formatBytes(report.bytes)}) ${where} in ${seconds(report.seconds)}${skipped}.`;
+  return `Wrote ${images} (${formatBytes(report.bytes)}) ${where} in ${formatSeconds(report.seconds)}${skipped}.`;
 }
 
 /** "Wrote /home/ana/sheet.png: 4 × 3 cells, 1024 × 768 px, 1.2 MB, in 0.8 s." */
 export function sheetReportLine(report: SheetReport): string {
-  return `Wrote ${report.path}: ${countOf(report.count, 'image')} in ${report.columns} × ${report.rows} cells, ${report.width} × ${report.height} px, ${formatBytes(report.bytes)}, in ${seconds(report.seconds)}.`;
+  return `Wrote ${report.path}: ${countOf(report.count, 'image')} in ${report.columns} × ${report.rows} cells, ${report.width} × ${report.height} px, ${formatBytes(report.bytes)}, in ${formatSeconds(report.seconds)}.`;
 }
 
 /** "Wrote the bundle to /home/ana/model: 3 files, 1.4 MB, in 2.1 s." */
 export function modelReportLine(report: ExportModelReport): string {
-  return `Wrote the bundle to ${report.folder}: ${countOf(report.files.length, 'file')}, ${formatBytes(report.bytes)}, in ${seconds(report.seconds)}.`;
+  return `Wrote the bundle to ${report.folder}: ${countOf(report.files.length, 'file')}, ${formatBytes(report.bytes)}, in ${formatSeconds(report.seconds)}.`;
 }

@@ -16,3 +16,8 @@ export function formatBytes(bytes: number): string {
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
 }
+
+/** "4.2 s", "12 s": a tenth of a second where it tells, whole seconds beyond ten. */
+export function formatSeconds(seconds: number): string {
+  return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+}

@@ -3,49 +3,41 @@ export const views = [
   {
     id: 'library',
     label: 'Library',
-    summary: 'Your project: the folder that keeps datasets, training runs, checkpoints and every output with its provenance.',
     icon: 'M4 5h6l2 2h8v12H4z',
   },
   {
     id: 'datasets',
     label: 'Datasets',
-    summary: 'Import image collections, paired and unpaired sets, and prepare them for training.',
     icon: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   },
   {
     id: 'train',
     label: 'Train',
-    summary: 'Train GANs on your datasets, watch them learn, pause and resume them.',
     icon: 'M4 19l5-6 4 3 7-10M4 4v15h16',
   },
   {
     id: 'explore',
     label: 'Explore',
-    summary: "Sample, interpolate and animate through a model's latent space.",
     icon: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8',
   },
   {
     id: 'translate',
     label: 'Translate',
-    summary: 'Turn sketches into images and day into night with pix2pix and CycleGAN.',
     icon: 'M4 7h11l-3-3M20 17H9l3 3',
   },
   {
     id: 'style',
     label: 'Style',
-    summary: 'Apply a trained look to your photos, with a strength control, one at a time or in batches.',
     icon: 'M14 4l6 6-9 9H5v-6zM12 6l6 6',
   },
   {
     id: 'gallery',
     label: 'Gallery',
-    summary: 'Everything the studio made: rate, tag, compare, collect and recall its settings.',
     icon: 'M4 5h16v14H4zM4 15l5-5 4 4 3-3 4 4',
   },
   {
     id: 'export',
     label: 'Export',
-    summary: 'Export finished images, animations and models, with their provenance inside.',
     icon: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   },
 ] as const;
