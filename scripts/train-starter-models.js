@@ -23,10 +23,10 @@ const fashionMnist = '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.
 
 /** The starter models: what each learns from and how it is trained (full run; --quick cuts the steps). */
 const models = [
-  { name: 'landscapes-dcgan-64', dataset: 'Landscapes', args: ['--model', 'dcgan', '--resolution', '64', '--width', '32', '--steps', '8000', '--seed', '1'] },
-  { name: 'fashion-dcgan-32', dataset: 'Fashion-MNIST', args: ['--model', 'dcgan', '--resolution', '32', '--conditional', '--width', '64', '--steps', '8000', '--seed', '2'] },
-  { name: 'sketch-to-day-pix2pix-128', dataset: 'Sketch to day', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '24', '--steps', '6000', '--seed', '3'] },
-  { name: 'day-to-night-pix2pix-128', dataset: 'Day to night', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '24', '--steps', '6000', '--seed', '4'] },
+  { name: 'sketch-to-day-pix2pix-128', dataset: 'Sketch to day', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '16', '--steps', '3000', '--seed', '3'] },
+  { name: 'day-to-night-pix2pix-128', dataset: 'Day to night', args: ['--model', 'pix2pix', '--resolution', '128', '--width', '16', '--steps', '3000', '--seed', '4'] },
+  { name: 'landscapes-dcgan-64', dataset: 'Landscapes', args: ['--model', 'dcgan', '--resolution', '64', '--width', '24', '--batch', '16', '--steps', '2500', '--seed', '1'] },
+  { name: 'fashion-dcgan-32', dataset: 'Fashion-MNIST', args: ['--model', 'dcgan', '--resolution', '32', '--conditional', '--width', '32', '--batch', '32', '--steps', '3000', '--seed', '2'] },
 ];
 
 /** Runs the CLI on the scratch default project; stops the script when a command fails. */
@@ -55,6 +55,7 @@ if (existsSync(out) && !quick) {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
+console.log(`Training in the scratch project under ${scratch}`);
 
 const sceneCount = quick ? 40 : 4000;
 cli('scenes', '--out', join(scratch, 'scenes-64'), '--count', String(sceneCount), '--size', '64', '--seed', '1');
@@ -69,7 +70,7 @@ for (const model of models) {
   const started = Date.now();
   const run = JSON.parse(cli('train', '--dataset', model.dataset, ...withSteps(model.args), '--json'));
   const checkpoint = run.checkpoints.at(-1);
-  cli('models', 'export', '--checkpoint', String(checkpoint.id), '--out', join(out, model.name), ...(quick ? ['--overwrite'] : []));
+  cli('models', 'export', '--checkpoint', String(checkpoint.id), '--out', join(out, model.name), '--float16', ...(quick ? ['--overwrite'] : []));
   manifest.push({ name: model.name, dataset: model.dataset, command: `latent-studio train --dataset "${model.dataset}" ${withSteps(model.args).join(' ')}`, steps: run.step, trainSeconds: Math.round(run.trainSeconds), wallSeconds: Math.round((Date.now() - started) / 1000), metrics: run.latest, checkpointSha256: checkpoint.sha256 });
   console.log(`${model.name}: ${run.step} steps in ${Math.round(run.trainSeconds)} s`, run.latest);
 }

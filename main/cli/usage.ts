@@ -59,7 +59,7 @@ Commands:
             checkpoint into DIR/<name>.png, never overwriting; images over
             1.5× the model's size are tiled unless --fit; --style records
             them as styled photos. Ctrl+C cancels, keeping what is done.
-  models export --checkpoint ID --out DIR [--raw] [--overwrite | --keep-both]
+  models export --checkpoint ID --out DIR [--raw] [--float16] [--overwrite | --keep-both]
             Write a checkpoint's generator as a TF.js bundle (model.json,
             weights, README.md, bundle.json; layers.js for custom layers);
             --raw: a DCGAN's generator rather than its moving average.

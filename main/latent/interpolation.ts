@@ -34,6 +34,8 @@ export async function interpolate(library: Library, painter: Painter, jobs: Jobs
       if (job.signal.aborted) throw new StudioError('CANCELLED', `${job.title} was cancelled`);
       job.update(request.frames, request.frames + encodingUnits, `Encoding ${format.label}`);
       const encoded = await encodeAnimation({ ...frames, channels: generator.config.channels }, { format: request.format, fps: request.fps, loop: request.path.loop, size: request.size });
+      // Encoding thousands of frames takes seconds of its own: a cancel that came meanwhile still means nothing is stored.
+      if (job.signal.aborted) throw new StudioError('CANCELLED', `${job.title} was cancelled`);
       const hash = library.blobs.write(encoded.bytes);
       const provenance = {
         tool: 'animation',

@@ -6,7 +6,7 @@
  * that is missing or wrong is named.
  */
 import { z } from 'zod';
-import { StudioError, type ModelArchitecture } from '../../preload/contract';
+import { StudioError, type ModelArchitecture, type WeightPrecision } from '../../preload/contract';
 import { bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
 import type { ModelConfig } from '../engine/models/config';
 
@@ -33,6 +33,8 @@ export interface BundleManifest {
   readonly networks: readonly BundleNetworkEntry[];
   /** Layers layers.js registers; empty when the model is stock TF.js throughout. */
   readonly customLayers: readonly string[];
+  /** How the weights files store the weights (bundles from before float16 exports are float32). */
+  readonly precision: WeightPrecision;
   /** What the networks were built from (main/engine/models/config.ts). */
   readonly config: ModelConfig;
   readonly training: { readonly seed: number; readonly totalSteps: number; readonly checkpointEvery: number; readonly previewEvery: number; readonly metricsEvery: number; readonly trainSeconds: number };
@@ -132,6 +134,7 @@ const manifestSchema = z.object({
     { error: 'must list the networks' },
   ),
   customLayers: z.array(z.string()),
+  precision: z.enum(['float32', 'float16'], { error: 'must be float32 or float16' }).default('float32'),
   config: configSchema,
   training: z.object({ seed: whole(0), totalSteps: whole(0), checkpointEvery: whole(1), previewEvery: whole(1), metricsEvery: whole(1), trainSeconds: nonNegative }),
   classNames: z.array(z.string()),

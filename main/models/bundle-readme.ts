@@ -19,6 +19,7 @@ export function bundleReadme(manifest: BundleManifest): string {
     ...(manifest.customLayers.length > 0 ? [`- \`layers.js\`: the custom layers the model uses (${manifest.customLayers.join(', ')}), to register before loading`] : []),
     '- `bundle.json`: everything below, for machines (Latent Studio imports a bundle from it)',
     '',
+    ...(manifest.precision === 'float16' ? ['The weights are stored as float16, half the size of float32; TF.js widens them to float32 as it loads the model.', ''] : []),
     '## The model',
     '',
     '| | |',

@@ -23,6 +23,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
   const { checkpoint, run, config, ema, classNames } = exportedCheckpoint(library, request);
   const destination = chooseDestination(request.folder, request.conflict ?? 'ask');
   const layout = bundleLayout(config, ema);
+  const precision = request.precision ?? 'float32';
   return jobs.run(
     'model-export',
     `Exporting ${run.name} at step ${checkpoint.step}`,
@@ -30,7 +31,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
       const started = performance.now();
       const staging = makeStagingFolder(destination.folder);
       try {
-        const task = access.engine.start('exportBundle', { backend: access.compute.forced, checkpoint: checkpoint.path, networks: layout, folder: staging }, (progress) =>
+        const task = access.engine.start('exportBundle', { backend: access.compute.forced, checkpoint: checkpoint.path, networks: layout, folder: staging, precision }, (progress) =>
           job.update(progress.completed, progress.total, progress.message),
         );
         const exported = await followInJob(task, job);
@@ -41,6 +42,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
           architecture: config.architecture,
           networks: layout.map((network, index) => ({ ...network, parameters: exported.networks[index]!.parameters, ...tensorsOf(config, network) })),
           customLayers: exported.customLayers,
+          precision,
           config,
           training: { seed: plan.seed, totalSteps: plan.totalSteps, checkpointEvery: plan.checkpointEvery, previewEvery: plan.previewEvery, metricsEvery: plan.metricsEvery, trainSeconds: run.train_seconds },
           classNames,
@@ -70,6 +72,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
           architecture: config.architecture,
           networks: manifest.networks.map(({ modelFile, network, direction, parameters }) => ({ modelFile, network, direction, parameters })),
           customLayers: exported.customLayers,
+          precision,
           seconds: (performance.now() - started) / 1000,
         };
       } catch (error) {

@@ -5,6 +5,7 @@ import { id, jobId, projectPath, type ArgumentSchemas } from './schema-parts';
 
 const path = projectPath;
 const conflict = z.enum(['ask', 'overwrite', 'keep-both'], { error: 'must be ask, overwrite or keep-both' });
+const precision = z.enum(['float32', 'float16'], { error: 'must be float32 or float16' });
 const runName = z
   .string({ error: 'must be a run name' })
   .trim()
@@ -14,7 +15,7 @@ const runName = z
 const source = { path, checkpointId: id.optional() };
 
 export const modelsSchemas = {
-  export: z.tuple([z.strictObject({ checkpointId: id, folder: path, ema: z.boolean({ error: 'must be true or false' }).optional(), conflict: conflict.optional(), jobId })]),
+  export: z.tuple([z.strictObject({ checkpointId: id, folder: path, ema: z.boolean({ error: 'must be true or false' }).optional(), conflict: conflict.optional(), precision: precision.optional(), jobId })]),
   inspect: z.tuple([z.strictObject(source)]),
   import: z.tuple([z.strictObject({ ...source, name: runName.optional(), jobId })]),
 } as const satisfies ArgumentSchemas<Pick<StudioApi, 'models'>>['models'];

@@ -21,6 +21,14 @@ export type ModelArchitecture = 'dcgan' | 'pix2pix' | 'cyclegan';
  */
 export type BundleConflict = 'ask' | 'overwrite' | 'keep-both';
 
+/**
+ * How the weights are stored. float16 halves the bundle (TF.js widens the
+ * weights to float32 as it loads them, so it computes as before, with each
+ * weight rounded to about three significant digits); float32 keeps every
+ * bit of the checkpoint.
+ */
+export type WeightPrecision = 'float32' | 'float16';
+
 /** A job (kind `model-export`): progress as jobProgress events; cancel with system.cancelJob. */
 export interface ExportModelRequest extends JobRequest {
   readonly checkpointId: number;
@@ -33,6 +41,8 @@ export interface ExportModelRequest extends JobRequest {
    */
   readonly ema?: boolean | undefined;
   readonly conflict?: BundleConflict | undefined;
+  /** float32 when absent. */
+  readonly precision?: WeightPrecision | undefined;
 }
 
 export interface BundleFile {
@@ -62,6 +72,7 @@ export interface ExportModelReport {
   readonly networks: readonly BundleNetwork[];
   /** Class names of the layers stock TF.js lacks, which layers.js registers; empty when it is not needed (and not written). */
   readonly customLayers: readonly string[];
+  readonly precision: WeightPrecision;
   readonly seconds: number;
 }
 

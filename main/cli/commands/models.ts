@@ -1,6 +1,7 @@
 /**
- * `latent-studio models export --checkpoint ID --out DIR [--raw] [--overwrite | --keep-both]`
- * writes a checkpoint's generator as a TF.js bundle; `models import PATH
+ * `latent-studio models export --checkpoint ID --out DIR [--raw] [--float16] [--overwrite | --keep-both]`
+ * writes a checkpoint's generator as a TF.js bundle (--float16: weights at half
+ * the size); `models import PATH
  * [--checkpoint ID] [--name NAME]` brings a bundle, a checkpoint file, or a
  * project's checkpoint into the project; `models inspect PATH [--checkpoint ID]`
  * says what one holds. Progress on stderr; Ctrl+C cancels, leaving nothing.
@@ -21,6 +22,7 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
       checkpoint: { type: 'string' },
       out: { type: 'string' },
       raw: { type: 'boolean', default: false },
+      float16: { type: 'boolean', default: false },
       overwrite: { type: 'boolean', default: false },
       'keep-both': { type: 'boolean', default: false },
       name: { type: 'string' },
@@ -51,6 +53,7 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
         checkpointId,
         folder: values.out,
         ...(values.raw && { ema: false }),
+        ...(values.float16 && { precision: 'float16' as const }),
         ...(values.overwrite && { conflict: 'overwrite' as const }),
         ...(values['keep-both'] && { conflict: 'keep-both' as const }),
       };

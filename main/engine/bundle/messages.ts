@@ -4,7 +4,7 @@
  * `problem` (naming the file or field) rather than an error, so the main
  * process can tell bad input from an engine that failed.
  */
-import type { BackendName } from '../../../preload/contract';
+import type { BackendName, WeightPrecision } from '../../../preload/contract';
 import type { ModelConfig } from '../models/config';
 import type { CheckpointState } from '../train/checkpoint-file';
 import type { BundleNetworkLayout } from './layout';
@@ -15,6 +15,7 @@ export interface ExportBundleParams {
   readonly networks: readonly BundleNetworkLayout[];
   /** An empty folder to write each network's model.json and weights (and layers.js when needed) into. */
   readonly folder: string;
+  readonly precision: WeightPrecision;
 }
 
 export interface ExportedNetwork {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import type * as tf from '@tensorflow/tfjs-core';
 import { writeCheckpoint, type StoredTensor } from '../train/checkpoint-file';
+import { widenHalves } from './half-precision';
 import { importedNetworkName, type BundleNetworkLayout } from './layout';
 import type { ImportBundleParams, ImportedBundle } from './messages';
 import { buildBundleNetwork } from './networks';
@@ -70,25 +71,33 @@ function readWeights(folder: string, modelFile: string): Map<string, { shape: nu
     const data = Buffer.concat(group.paths.map((path) => readFile(folder, join(dirname(modelFile), path), modelFile)));
     let expected = 0;
     for (const spec of group.weights) {
-      if (spec.quantization) throw new BundleProblem(`${modelFile}: weight ${spec.name} is quantized; only full-precision weights can be imported`);
+      if (spec.quantization && (spec.quantization.dtype !== 'float16' || spec.dtype !== 'float32')) {
+        throw new BundleProblem(`${modelFile}: weight ${spec.name} is quantized to ${String(spec.quantization.dtype)}; only full-precision and float16 weights can be imported`);
+      }
       if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new BundleProblem(`${modelFile}: weight ${spec.name} is ${String(spec.dtype)}; only float32 and int32 weights can be imported`);
       if (!Array.isArray(spec.shape) || spec.shape.some((size) => !Number.isInteger(size) || size < 0)) throw new BundleProblem(`${modelFile}: weight ${spec.name} has no valid shape`);
-      expected += spec.shape.reduce((product, size) => product * size, 1) * 4;
+      expected += elementsOf(spec) * bytesPerElement(spec);
     }
     if (data.length !== expected) {
       throw new BundleProblem(`${group.paths.join(', ')}: ${data.length} bytes of weights, but ${modelFile}'s weightsManifest lists ${expected}`);
     }
     let offset = 0;
     for (const spec of group.weights) {
-      const count = spec.shape.reduce((product, size) => product * size, 1);
-      const bytes = new Uint8Array(data.subarray(offset, offset + count * 4));
-      offset += count * 4;
-      const floats = spec.dtype === 'int32' ? Float32Array.from(new Int32Array(bytes.buffer)) : new Float32Array(bytes.buffer);
+      const bytes = new Uint8Array(data.subarray(offset, offset + elementsOf(spec) * bytesPerElement(spec)));
+      offset += bytes.length;
       if (values.has(spec.name)) throw new BundleProblem(`${modelFile}: weight ${spec.name} is listed twice`);
-      values.set(spec.name, { shape: [...spec.shape], data: floats });
+      values.set(spec.name, { shape: [...spec.shape], data: floatsOf(spec, bytes) });
     }
   }
   return values;
+}
+
+const elementsOf = (spec: tf.io.WeightsManifestEntry) => spec.shape.reduce((product, size) => product * size, 1);
+const bytesPerElement = (spec: tf.io.WeightsManifestEntry) => (spec.quantization ? 2 : 4);
+
+function floatsOf(spec: tf.io.WeightsManifestEntry, bytes: Uint8Array): Float32Array {
+  if (spec.quantization) return widenHalves(bytes);
+  return spec.dtype === 'int32' ? Float32Array.from(new Int32Array(bytes.buffer)) : new Float32Array(bytes.buffer);
 }
 
 function weightsManifestOf(json: unknown, modelFile: string): ManifestGroup[] {

@@ -2,8 +2,8 @@
  * Writes a checkpoint's generators in the tfjs-layers format any TF.js
  * runtime loads: per network a model.json (the topology and its weights
  * manifest) and one weights file, through tf.io.withSaveHandler, so no
- * file-system backend is needed; and layers.js when a network uses layers
- * stock TF.js lacks. The folder is the main process's temporary one.
+ * file-system backend is needed, at full or half precision; and layers.js
+ * when a network uses layers stock TF.js lacks. The folder is the main process's temporary one.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { readCheckpoint } from '../train/checkpoint-file';
 import { restoreNetwork } from '../train/snapshot';
+import { halveWeights } from './half-precision';
 import { bundleFiles, type BundleNetworkLayout } from './layout';
 import { layersScript } from './layers-script';
 import type { ExportBundleParams, ExportedBundle, ExportedNetwork } from './messages';
@@ -30,7 +31,7 @@ export async function writeBundle(params: ExportBundleParams, onNetwork: (done: 
     try {
       restoreNetwork(model, layout.network, checkpoint.tensors);
       for (const name of customLayersOf(model)) customLayers.add(name);
-      await saveNetwork(model, params.folder, layout);
+      await saveNetwork(model, params, layout);
       networks.push({ network: layout.network, parameters: model.countParams() });
     } finally {
       model.dispose();
@@ -42,7 +43,7 @@ export async function writeBundle(params: ExportBundleParams, onNetwork: (done: 
 }
 
 /** model.json as tf.io's browser and HTTP handlers write it, with the weights in one file beside it. */
-async function saveNetwork(model: tfl.LayersModel, folder: string, layout: BundleNetworkLayout): Promise<void> {
+async function saveNetwork(model: tfl.LayersModel, { folder, precision }: ExportBundleParams, layout: BundleNetworkLayout): Promise<void> {
   let saved: tf.io.ModelArtifacts | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -52,14 +53,15 @@ async function saveNetwork(model: tfl.LayersModel, folder: string, layout: Bundl
   );
   const artifacts = saved as tf.io.ModelArtifacts | null;
   if (!artifacts?.modelTopology || !artifacts.weightSpecs || artifacts.weightData === undefined) throw new Error(`${layout.network}: TF.js saved no topology or weights`);
-  const weights = new Uint8Array(tf.io.concatenateArrayBuffers(artifacts.weightData));
+  const full = { specs: artifacts.weightSpecs, data: new Uint8Array(tf.io.concatenateArrayBuffers(artifacts.weightData)) };
+  const { specs, data } = precision === 'float16' ? halveWeights(full.specs, full.data) : full;
   const modelJson = {
     format: artifacts.format,
     generatedBy: artifacts.generatedBy,
     convertedBy: 'Latent Studio',
     modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths: [layout.weightsFile], weights: artifacts.weightSpecs }],
+    weightsManifest: [{ paths: [layout.weightsFile], weights: specs }],
   };
-  writeFileSync(join(folder, layout.weightsFile), weights);
+  writeFileSync(join(folder, layout.weightsFile), data);
   writeFileSync(join(folder, layout.modelFile), JSON.stringify(modelJson));
 }

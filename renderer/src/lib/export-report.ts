@@ -32,5 +32,6 @@ export function sheetReportLine(report: SheetReport): string {
 
 /** "Wrote the bundle to /home/ana/model: 3 files, 1.4 MB, in 2.1 s." */
 export function modelReportLine(report: ExportModelReport): string {
-  return `Wrote the bundle to ${report.folder}: ${countOf(report.files.length, 'file')}, ${formatBytes(report.bytes)}, in ${formatSeconds(report.seconds)}.`;
+  const precision = report.precision === 'float16' ? ' with float16 weights' : '';
+  return `Wrote the bundle to ${report.folder}: ${countOf(report.files.length, 'file')}, ${formatBytes(report.bytes)}${precision}, in ${formatSeconds(report.seconds)}.`;
 }

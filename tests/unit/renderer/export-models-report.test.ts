@@ -101,8 +101,8 @@ describe('export reports', () => {
     expect(sheetReportLine({ exportId: 2, path: '/s.png', width: 768, height: 512, columns: 3, rows: 2, count: 5, bytes: 2048, seconds: 0.5 })).toBe(
       'Wrote /s.png: 5 images in 3 × 2 cells, 768 × 512 px, 2.0 KB, in 0.5 s.',
     );
-    expect(
-      modelReportLine({ folder: '/m', files: [{ name: 'model.json', bytes: 100 }, { name: 'weights.bin', bytes: 1948 }], bytes: 2048, architecture: 'dcgan', networks: [], customLayers: [], seconds: 2 }),
-    ).toBe('Wrote the bundle to /m: 2 files, 2.0 KB, in 2.0 s.');
+    const bundle = { folder: '/m', files: [{ name: 'model.json', bytes: 100 }, { name: 'weights.bin', bytes: 1948 }], bytes: 2048, architecture: 'dcgan', networks: [], customLayers: [], seconds: 2 } as const;
+    expect(modelReportLine({ ...bundle, precision: 'float32' })).toBe('Wrote the bundle to /m: 2 files, 2.0 KB, in 2.0 s.');
+    expect(modelReportLine({ ...bundle, precision: 'float16' })).toBe('Wrote the bundle to /m: 2 files, 2.0 KB with float16 weights, in 2.0 s.');
   });
 });

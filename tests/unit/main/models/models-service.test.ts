@@ -143,6 +143,22 @@ describe('models service', () => {
       expect(fresh.pixels).toEqual(await blobPixels(studio, translated.blobHash));
     });
 
+    it('a float16 bundle is half the weights and draws within a level or two of the full one, in a fresh TF.js', async () => {
+      const full = await exported('pix2pix-full', { checkpointId: lastCheckpoint(pix2pix) });
+      const half = await exported('pix2pix-half', { checkpointId: lastCheckpoint(pix2pix), precision: 'float16' });
+      const weightBytes = (report: ExportModelReport) => report.files.find((file) => file.name === 'weights.bin')!.bytes;
+      expect(half.precision).toBe('float16');
+      expect(weightBytes(half)).toBe(weightBytes(full) / 2);
+      const modelJson = JSON.parse(readFileSync(join(half.folder, 'model.json'), 'utf8'));
+      expect(modelJson.weightsManifest[0].weights.every((spec: { quantization?: { dtype: string } }) => spec.quantization?.dtype === 'float16')).toBe(true);
+      expect(readFileSync(join(half.folder, 'README.md'), 'utf8')).toContain('stored as float16');
+      const image = { pixels: await inputPixels(), height: 64, width: 64, channels: 3 };
+      const [fromFull, fromHalf] = [await runFresh(full.folder, 'model.json', image), await runFresh(half.folder, 'model.json', image)];
+      const differences = fromHalf.pixels.map((value, index) => Math.abs(value - fromFull.pixels[index]!));
+      expect(Math.max(...differences)).toBeLessThanOrEqual(3);
+      expect(differences.filter((difference) => difference > 0).length).toBeLessThan(differences.length / 4);
+    });
+
     it('a CycleGAN bundle holds both generators, each translating as Translate does', async () => {
       const report = await exported('cyclegan', { checkpointId: lastCheckpoint(cyclegan) });
       expect(report.customLayers).toEqual(['InstanceNormalization', 'ReflectionPadding2D']);
@@ -208,6 +224,13 @@ describe('models service', () => {
       expect(await blobPixels(studio, translated.blobHash)).toEqual(reference.pix2pix);
     });
 
+    it('imports a float16 bundle, which Translate uses within a level or two of the original', async () => {
+      const report = await call<ImportModelReport>('models.import', { path: join(base, 'pix2pix-half') });
+      const translated = await call<TranslationResult>('translate.image', { checkpointId: report.checkpointId, source: { path: input }, tiling: 'fit' });
+      const pixels = await blobPixels(studio, translated.blobHash);
+      expect(Math.max(...pixels.map((value, index) => Math.abs(value - reference.pix2pix[index]!)))).toBeLessThanOrEqual(3);
+    });
+
     it('imports a checkpoint file from another project whole, named from that project’s library', async () => {
       const file = dcgan.checkpoints.at(-1)!;
       const path = (await call<ModelSourceSummary>('models.inspect', { path: projectA, checkpointId: file.id })).path;
@@ -251,6 +274,11 @@ describe('models service', () => {
         ['unknown architecture', (folder) => editManifest(folder, (manifest) => void (manifest['config'].architecture = 'stylegan')), /^bundle\.json: config\.architecture must be dcgan, pix2pix or cyclegan/],
         ['another shape', (folder) => editManifest(folder, (manifest) => void (manifest['config'].width = 8)), /^model\.json: weight g_dense\/kernel is \[128,256\], but a dcgan generator at 32 px, width 8 has \[128,512\]/],
         ['bad JSON', (folder) => writeFileSync(join(folder, 'bundle.json'), '{ "format": '), /^bundle\.json: is not valid JSON/],
+        ['uint8 weights', (folder) => {
+          const modelJson = JSON.parse(readFileSync(join(folder, 'model.json'), 'utf8'));
+          modelJson.weightsManifest[0].weights[0].quantization = { dtype: 'uint8', scale: 0.01, min: -1 };
+          writeFileSync(join(folder, 'model.json'), JSON.stringify(modelJson));
+        }, /^model\.json: weight g_dense\/kernel is quantized to uint8; only full-precision and float16 weights can be imported/],
         ['no provenance step', (folder) => editManifest(folder, (manifest) => void delete manifest['provenance'].step), /^bundle\.json: provenance\.step /],
       ];
       for (const [name, change, message] of cases) {
