@@ -12,6 +12,8 @@ export interface AppPaths {
   readonly engineEntry: string;
   readonly preloadEntry: string;
   readonly assetsDir: string;
+  /** The starter models' bundles and the Fashion-MNIST sample a new default project starts with. */
+  readonly starterDir: string;
 }
 
 export function appPaths(root = findAppRoot(dirname(fileURLToPath(import.meta.url)))): AppPaths {
@@ -21,6 +23,7 @@ export function appPaths(root = findAppRoot(dirname(fileURLToPath(import.meta.ur
     engineEntry: join(root, 'dist', 'engine', 'index.js'),
     preloadEntry: join(root, 'dist', 'preload', 'index.cjs'),
     assetsDir: join(root, 'assets'),
+    starterDir: join(root, 'assets', 'starter'),
   };
 }
 

@@ -39,7 +39,7 @@ if (views.includes('translate') || views.includes('style')) {
   cli('train', '--dataset', 'Day and night', '--model', 'cyclegan', '--resolution', '64', '--width', '16', '--blocks', '3', '--steps', '400', '--seed', '2');
   await writeDayNight(photos, 1, 256);
 }
-const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
+const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', '--no-starter'], {
   env: { ...process.env, XDG_CONFIG_HOME: scratch },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -9,7 +9,7 @@
 // the same command trains on the same data anywhere; Fashion-MNIST comes
 // from Debian's dataset-fashion-mnist package (MIT licence).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ const out = resolve(values.out);
 // A scratch user-data folder: the CLI makes its default project there, away from yours.
 const scratch = mkdtempSync(join(tmpdir(), 'studio-starter-'));
 const fashionMnist = '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz';
+// IDX labels are numbers; the bundle names them, so Explore's class menu reads "Sneaker" rather than "7".
+const fashionClasses = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
 /** The starter models: what each learns from and how it is trained (full run; --quick cuts the steps). */
 const models = [
@@ -42,6 +44,17 @@ function cli(...args) {
     process.exit(1);
   }
   return done.stdout;
+}
+
+/** Gives a conditional bundle's classes their names, in bundle.json (what an import reads) and README.md. */
+function nameClasses(folder, names) {
+  const manifestFile = join(folder, 'bundle.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.classNames = names;
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  const readmeFile = join(folder, 'README.md');
+  const classes = names.map((name, index) => `${index}: ${name}`).join(', ');
+  writeFileSync(readmeFile, readFileSync(readmeFile, 'utf8').replace(/^\| classes \| .* \|$/m, `| classes | ${classes} |`));
 }
 
 function withSteps(args) {
@@ -71,6 +84,7 @@ for (const model of models) {
   const run = JSON.parse(cli('train', '--dataset', model.dataset, ...withSteps(model.args), '--json'));
   const checkpoint = run.checkpoints.at(-1);
   cli('models', 'export', '--checkpoint', String(checkpoint.id), '--out', join(out, model.name), '--float16', ...(quick ? ['--overwrite'] : []));
+  if (model.dataset === 'Fashion-MNIST') nameClasses(join(out, model.name), fashionClasses);
   manifest.push({ name: model.name, dataset: model.dataset, command: `latent-studio train --dataset "${model.dataset}" ${withSteps(model.args).join(' ')}`, steps: run.step, trainSeconds: Math.round(run.trainSeconds), wallSeconds: Math.round((Date.now() - started) / 1000), metrics: run.latest, checkpointSha256: checkpoint.sha256 });
   console.log(`${model.name}: ${run.step} steps in ${Math.round(run.trainSeconds)} s`, run.latest);
 }

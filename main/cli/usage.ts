@@ -10,6 +10,7 @@ Commands:
             --project DIR   project folder (default: your Default Project)
             --port N        port to listen on (default 5417; 0 picks a free one)
             --host H        interface to listen on (default 127.0.0.1)
+            --no-starter    a new default project starts empty, not with the starter datasets and models
   doctor    Report what this machine offers: runtime, CPU, compute backends
             --project DIR   also check this project folder
   import NAME PATH...

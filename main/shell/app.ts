@@ -1,6 +1,7 @@
 import { app, BrowserWindow, type WebContents } from 'electron';
 import { appPaths, defaultProjectPath, settingsFileOf } from '../paths';
-import { createStudio, openOrCreateProject, type Studio } from '../studio';
+import { openDefaultProject } from '../starter/open-default-project';
+import { createStudio, type Studio } from '../studio';
 import { utilityEngine } from './engine-process';
 import { forwardEvents, handleCalls } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -28,8 +29,9 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     const desktop = createStudio('electron', utilityEngine(paths.engineEntry), { settingsFile: settingsFileOf(app.getPath('userData')) });
     studio = desktop;
-    const opened = await openOrCreateProject(desktop, defaultProjectPath(app.getPath('userData')));
+    const { opened, starter } = await openDefaultProject(desktop, defaultProjectPath(app.getPath('userData')), paths.starterDir);
     if (!opened.ok) console.error(`Could not open the default project: ${opened.error.message}`);
+    starter?.catch((error: unknown) => console.error(`Could not finish the starter project: ${(error as Error).message}`));
 
     serveAppScheme({ rendererDir: paths.rendererDir, assetsDir: paths.assetsDir, blobs: () => (desktop.project.summary ? desktop.project.library.blobs : null) });
     handleCalls(desktop, (contents: WebContents) => ourWindows.has(contents.id));

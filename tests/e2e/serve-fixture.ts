@@ -18,7 +18,7 @@ export interface ServedStudio {
 /** Starts the real `latent-studio serve` (built) on a free port, with its own user-data folder. */
 async function startServe(): Promise<{ served: ServedStudio; child: ChildProcess }> {
   const scratch = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
-  const child = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
+  const child = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', '--no-starter'], {
     env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

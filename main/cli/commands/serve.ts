@@ -2,6 +2,10 @@ import { parseArgs } from 'node:util';
 import { isLoopback } from '../../server/auth';
 import { startServer, type RunningServer } from '../../server/server';
 import type { Studio } from '../../studio';
+import { openDefaultProject } from '../../starter/open-default-project';
+import { defaultProjectPath, userDataDir } from '../../paths';
+import { StudioError } from '../../../preload/contract';
+import type { StarterReport } from '../../starter/seed-starter';
 import { openProjectOption, studioFor, type CliIo } from '../context';
 import { backendOption } from '../options';
 import { UsageError } from '../usage';
@@ -25,6 +29,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
       backend: { type: 'string' },
       port: { type: 'string', default: String(defaultPort) },
       host: { type: 'string', default: '127.0.0.1' },
+      'no-starter': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -32,8 +37,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
 
   const studio = studioFor('serve', io, backendOption(values.backend));
   let server: RunningServer;
+  let starter: Promise<StarterReport> | null = null;
   try {
-    await openProjectOption(studio, io, values.project);
+    if (values.project === undefined) {
+      const opened = await openDefaultProject(studio, defaultProjectPath(userDataDir(io.env)), values['no-starter'] ? null : io.paths.starterDir);
+      if (!opened.opened.ok) throw new StudioError(opened.opened.error.code, opened.opened.error.message);
+      starter = opened.starter;
+    } else {
+      await openProjectOption(studio, io, values.project);
+    }
     server = await startServer({
       studio,
       host: values.host,
@@ -46,6 +58,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
     throw error;
   }
   let stopping = false;
+  starter?.catch((error: unknown) => {
+    if (!stopping) io.stderr(`Could not finish the starter project: ${(error as Error).message}\n`);
+  });
   // Probe in the background: the status bar shows it as a job, and it must not delay the URL.
   studio.compute.report().catch((error: unknown) => {
     if (!stopping) io.stderr(`Backend probe failed: ${(error as Error).message}\n`);

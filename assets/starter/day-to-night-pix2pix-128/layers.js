@@ -1,0 +1,105 @@
+/**
+ * Latent Studio's custom TF.js layers, for loading this bundle's model.json
+ * in a TensorFlow.js runtime without the studio. Register them once, before
+ * tf.loadLayersModel:
+ *
+ *   registerLatentStudioLayers(tf);             // @tensorflow/tfjs
+ *   registerLatentStudioLayers(tfCore, tfLayers); // @tensorflow/tfjs-core + @tensorflow/tfjs-layers
+ *
+ * They are for inference: none of them defines a gradient of its own.
+ */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory();
+  else root.latentStudioLayers = factory();
+})(typeof self !== 'undefined' ? self : globalThis, function () {
+  'use strict';
+
+  function singleShape(inputShape) {
+    return Array.isArray(inputShape[0]) ? inputShape[0] : inputShape;
+  }
+
+  function firstTensor(inputs) {
+    return Array.isArray(inputs) ? inputs[0] : inputs;
+  }
+
+  /** Registers the layers with tf (tfjs-core's serialization) as subclasses of tfl.layers.Layer; returns the classes. */
+  function registerLatentStudioLayers(tf, tfl) {
+    var layers = (tfl || tf).layers;
+    if (!layers || !layers.Layer) throw new Error('registerLatentStudioLayers needs TF.js layers: pass @tensorflow/tfjs, or tfjs-core and tfjs-layers');
+
+    /** int32 class labels [n] or [n, 1] → one-hot rows [n, depth]. */
+    class OneHot extends layers.Layer {
+      constructor(config) {
+        super(config);
+        this.depth = config.depth;
+      }
+      computeOutputShape(inputShape) {
+        return [singleShape(inputShape)[0], this.depth];
+      }
+      call(inputs) {
+        var depth = this.depth;
+        return tf.tidy(function () {
+          return tf.oneHot(tf.cast(tf.reshape(firstTensor(inputs), [-1]), 'int32'), depth);
+        });
+      }
+      getConfig() {
+        return Object.assign({}, super.getConfig(), { depth: this.depth });
+      }
+    }
+    OneHot.className = 'OneHot';
+
+    /** Each feature map of each image to zero mean and unit variance over its pixels; no learnt scale or shift. */
+    class InstanceNormalization extends layers.Layer {
+      constructor(config) {
+        super(config);
+        this.epsilon = config.epsilon === undefined ? 1e-5 : config.epsilon;
+      }
+      call(inputs) {
+        var epsilon = this.epsilon;
+        return tf.tidy(function () {
+          var x = firstTensor(inputs);
+          var window = [x.shape[1], x.shape[2]];
+          var mean = tf.avgPool(x, window, window, 'valid');
+          var variance = tf.avgPool(tf.square(tf.sub(x, mean)), window, window, 'valid');
+          return tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon)));
+        });
+      }
+      getConfig() {
+        return Object.assign({}, super.getConfig(), { epsilon: this.epsilon });
+      }
+    }
+    InstanceNormalization.className = 'InstanceNormalization';
+
+    /** Pads height and width by mirroring at the edges (without repeating the edge pixel). */
+    class ReflectionPadding2D extends layers.Layer {
+      constructor(config) {
+        super(config);
+        this.padding = config.padding;
+      }
+      computeOutputShape(inputShape) {
+        var shape = singleShape(inputShape);
+        var padding = this.padding;
+        var grow = function (size) {
+          return size == null ? null : size + 2 * padding;
+        };
+        return [shape[0], grow(shape[1]), grow(shape[2]), shape[3]];
+      }
+      call(inputs) {
+        var p = this.padding;
+        return tf.mirrorPad(firstTensor(inputs), [[0, 0], [p, p], [p, p], [0, 0]], 'reflect');
+      }
+      getConfig() {
+        return Object.assign({}, super.getConfig(), { padding: this.padding });
+      }
+    }
+    ReflectionPadding2D.className = 'ReflectionPadding2D';
+
+    var classes = { OneHot: OneHot, InstanceNormalization: InstanceNormalization, ReflectionPadding2D: ReflectionPadding2D };
+    Object.keys(classes).forEach(function (name) {
+      tf.serialization.registerClass(classes[name]);
+    });
+    return classes;
+  }
+
+  return { registerLatentStudioLayers: registerLatentStudioLayers };
+});
