@@ -3,7 +3,7 @@
  * CLI each build one Studio and differ only in how they reach it.
  */
 import { existsSync } from 'node:fs';
-import type { BackendName, Envelope, ProjectSummary, StudioMode } from '../preload/contract';
+import { StudioError, type BackendName, type Envelope, type ProjectSummary, type StudioMode } from '../preload/contract';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/events';
 import { createServices } from './api/services';
@@ -58,4 +58,11 @@ export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options
 /** A folder that is not there yet becomes a new project: how the default project appears on first run. */
 export function openOrCreateProject(studio: Studio, path: string): Promise<Envelope<ProjectSummary>> {
   return studio.dispatch(existsSync(path) ? 'library.open' : 'library.create', [{ path }]) as Promise<Envelope<ProjectSummary>>;
+}
+
+/** A call through the dispatcher, as a front door makes one: the value, or the service's error thrown. */
+export async function call<T>(studio: Studio, method: string, args: unknown[] = []): Promise<T> {
+  const envelope = await studio.dispatch(method, args);
+  if (!envelope.ok) throw new StudioError(envelope.error.code, envelope.error.message);
+  return envelope.value as T;
 }

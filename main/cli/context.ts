@@ -59,8 +59,3 @@ export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise
 }
 
 /** A failed envelope becomes an exception the CLI prints with its code. */
-export async function call<T>(studio: Studio, method: string, args: unknown[] = []): Promise<T> {
-  const envelope = await studio.dispatch(method, args);
-  if (!envelope.ok) throw new StudioError(envelope.error.code, envelope.error.message);
-  return envelope.value as T;
-}

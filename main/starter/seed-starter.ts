@@ -14,7 +14,7 @@ import type { Job } from '../jobs/jobs';
 import { describeScene } from '../scenes/describe-scene';
 import { renderScenePng } from '../scenes/render-scene';
 import { writeSceneDataset } from '../scenes/scene-dataset';
-import type { Studio } from '../studio';
+import { call, type Studio } from '../studio';
 import { starterDatasets, starterModels, starterOutputs, type StarterDataset, type StarterModel, type StarterScenes } from './starter-content';
 import { clearStarterPending } from './starter-marker';
 
@@ -71,11 +71,10 @@ class Seeding {
     return result;
   }
 
-  async call<T>(method: string, argument?: unknown): Promise<T> {
-    const envelope = await this.studio.dispatch(method, argument === undefined ? [] : [argument]);
-    if (!envelope.ok) throw new StudioError(envelope.error.code, `${method}: ${envelope.error.message}`);
-    return envelope.value as T;
+  call<T>(method: string, argument?: unknown): Promise<T> {
+    return call<T>(this.studio, method, argument === undefined ? [] : [argument]);
   }
+
 
   async dataset(dataset: StarterDataset, starterDir: string, scratch: string): Promise<void> {
     const existing = (await this.call<DatasetSummary[]>('datasets.list')).find((summary) => summary.name === dataset.name);
@@ -100,7 +99,7 @@ class Seeding {
 
   /** The model's checkpoint, imported from its bundle unless a run of its name is here already. */
   async model(model: StarterModel, starterDir: string): Promise<number> {
-    const existing = (await this.call<RunSummary[]>('training.list', undefined)).find((run) => run.name === model.runName);
+    const existing = (await this.call<RunSummary[]>('training.list')).find((run) => run.name === model.runName);
     if (existing) return (await this.call<RunDetail>('training.get', { runId: existing.id })).checkpoints.at(-1)!.id;
     return (await this.call<ImportModelReport>('models.import', { path: join(starterDir, model.bundle), name: model.runName })).checkpointId;
   }

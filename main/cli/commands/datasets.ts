@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatasetSummary } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 
 /** `latent-studio datasets`: the project's datasets, one a line. */
 export async function datasetsCommand(argv: string[], io: CliIo): Promise<number> {

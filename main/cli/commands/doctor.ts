@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DoctorReport } from '../../../preload/contract';
-import { call, withStudio, type CliIo } from '../context';
+import { withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { formatDoctorReport } from '../format-doctor';
 import { backendOption } from '../options';
 

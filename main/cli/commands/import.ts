@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatasetKind, ImportReport } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { oneOf } from '../options';
 import { followJob } from '../follow-job';
 import { UsageError } from '../usage';

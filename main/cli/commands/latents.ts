@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SavedLatent } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { latentSourceOption } from '../latent-options';
 import { integerOption } from '../options';
 import { UsageError } from '../usage';

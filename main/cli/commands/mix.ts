@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LatentImage, MixOperation } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { latentListOption, numberOption, renderOptions, renderSettings } from '../latent-options';
 import { backendOption, integerOption } from '../options';
 import { copyOut, refuseExisting } from '../output-files';

@@ -8,7 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { ExportModelReport, ImportModelReport, ModelSourceSummary } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { followJob } from '../follow-job';
 import { backendOption, integerOption } from '../options';
 import { UsageError } from '../usage';

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProjectionResult, SavedLatent } from '../../../preload/contract';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { openProjectOption, withStudio, type CliIo } from '../context';
+import { call } from '../../studio';
 import { followJob } from '../follow-job';
 import { backendOption, integerOption } from '../options';
 import { copyOut, refuseExisting } from '../output-files';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { RunDetail, RunSummary, TrainingProgress } from '../../../preload/contract';
-import type { Studio } from '../../studio';
-import { call, openProjectOption, withStudio, type CliIo } from '../context';
+import { call, type Studio } from '../../studio';
+import { openProjectOption, withStudio, type CliIo } from '../context';
 import { backendOption, integerOption, oneOf } from '../options';
 import { resolutionsOf } from '../../training/presets';
 import { UsageError } from '../usage';
