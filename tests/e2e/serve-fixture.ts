@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { defaultProjectPath, userDataDir } from '../../main/paths';
 import { tourMemoryKey, type TourOutcome, type TourStore } from '../../renderer/src/lib/tour-memory';
 
 export interface ServedStudio {
@@ -13,19 +14,26 @@ export interface ServedStudio {
   readonly origin: string;
   /** A scratch folder for projects the test makes. */
   readonly scratch: string;
+  /** The default project serve opened, inside its user-data folder. */
+  readonly defaultProject: string;
 }
 
-/** Starts the real `latent-studio serve` (built) on a free port, with its own user-data folder. */
-async function startServe(): Promise<{ served: ServedStudio; child: ChildProcess }> {
+/**
+ * Starts the real `latent-studio serve` (built) on a free port, with its own
+ * user-data folder, so its default project is new. Without `starter` that
+ * project starts empty (--no-starter), as most specs want.
+ */
+async function startServe(starter: boolean): Promise<{ served: ServedStudio; child: ChildProcess }> {
   const scratch = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
-  const child = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', '--no-starter'], {
-    env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config') },
+  const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config') };
+  const child = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', ...(starter ? [] : ['--no-starter'])], {
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = await lines.next();
   const { url, token } = JSON.parse(String(first.value)) as { url: string; token: string };
-  return { served: { url, token, origin: new URL(url).origin, scratch }, child };
+  return { served: { url, token, origin: new URL(url).origin, scratch, defaultProject: defaultProjectPath(userDataDir(env)) }, child };
 }
 
 /** Console errors and uncaught exceptions: a page that logs any has failed, whatever it shows. */
@@ -78,7 +86,7 @@ export async function expectImagesLoaded(images: Locator, count: number): Promis
   await expect.poll(() => images.evaluateAll((all) => all.filter((image) => 'naturalWidth' in image && Number(image.naturalWidth) > 0).length)).toBe(count);
 }
 
-export const test = base.extend<{ tourSeen: boolean }, { served: ServedStudio }>({
+export const test = base.extend<{ tourSeen: boolean }, { starter: boolean; served: ServedStudio }>({
   /**
    * Whether the page starts as if the guided tour had been seen, so it does not
    * cover what a spec looks at; tour.spec.ts turns it off to see a first launch.
@@ -97,9 +105,11 @@ export const test = base.extend<{ tourSeen: boolean }, { served: ServedStudio }>
     }
     await use(page);
   },
+  /** Whether serve fills its new default project with the starter content, as a first launch does (first-launch.spec.ts). */
+  starter: [false, { option: true, scope: 'worker' }],
   served: [
-    async ({}, use) => {
-      const { served, child } = await startServe();
+    async ({ starter }, use) => {
+      const { served, child } = await startServe(starter);
       await use(served);
       child.kill('SIGTERM');
     },
