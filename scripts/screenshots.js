@@ -1,52 +1,32 @@
-// Takes the README's screenshots from the running app: starts serve mode on a
-// scratch project holding Debian's Fashion-MNIST test set, opens it in
-// Debian's Chromium and captures each view.
+// Takes the README's screenshots from the running app, as a new user first
+// sees it: serve mode makes a new default project and fills it with the
+// starter datasets and models (assets/starter), then each view is captured in
+// Debian's Chromium. Only the Train view's run is trained here (a few minutes
+// on a laptop's CPU), so its charts have something to show.
 // Usage: npm run build && node scripts/screenshots.js [view ...]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
-import { writeDayNight, writeSketchPairs } from './screenshot-data.js';
 
 const views = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['library'];
 const scratch = mkdtempSync(join(tmpdir(), 'studio-screenshots-'));
-const fashionMnist = '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz';
-const seeded = spawnSync(process.execPath, ['dist/main/cli.js', 'import', 'Fashion-MNIST', fashionMnist, '--kind', 'images'], {
-  env: { ...process.env, XDG_CONFIG_HOME: scratch },
-  stdio: 'inherit',
-});
-if (seeded.status !== 0) process.exit(1);
+const starterPending = join(scratch, 'Latent Studio', 'Default Project', 'starter-pending');
 
-/** Runs the CLI on the scratch project; a failure ends the script. */
-function cli(...args) {
-  const done = spawnSync(process.execPath, ['dist/main/cli.js', ...args], { env: { ...process.env, XDG_CONFIG_HOME: scratch }, stdio: 'inherit' });
-  if (done.status !== 0) process.exit(1);
-}
-
-if (['train', 'explore', 'gallery', 'export'].some((view) => views.includes(view))) {
-  // A short real run, so the Train view has charts, previews and checkpoints to show, and Explore a model.
-  cli('train', '--dataset', 'Fashion-MNIST', '--resolution', '32', '--preset', 'quick', '--steps', '400', '--seed', '1');
-}
-const photos = join(scratch, 'photos');
-if (views.includes('translate') || views.includes('style')) {
-  // Real pix2pix and CycleGAN runs on made-up sketches and landscapes: a few minutes on a laptop's CPU.
-  cli('import', 'Sketches', await writeSketchPairs(join(scratch, 'sketches'), 200, 64), '--kind', 'paired');
-  const scenes = await writeDayNight(join(scratch, 'scenes'), 100, 64);
-  cli('import', 'Day and night', scenes.day, scenes.night, '--kind', 'unpaired');
-  cli('train', '--dataset', 'Sketches', '--model', 'pix2pix', '--resolution', '64', '--width', '16', '--steps', '1500', '--seed', '1');
-  cli('train', '--dataset', 'Day and night', '--model', 'cyclegan', '--resolution', '64', '--width', '16', '--blocks', '3', '--steps', '400', '--seed', '2');
-  await writeDayNight(photos, 1, 256);
-}
-const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', '--no-starter'], {
+const server = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json'], {
   env: { ...process.env, XDG_CONFIG_HOME: scratch },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 try {
   const first = await createInterface({ input: server.stdout })[Symbol.asyncIterator]().next();
   const { url, token } = JSON.parse(String(first.value));
-  if (views.includes('gallery') || views.includes('export')) await curate(new URL(url).origin, token);
+  const api = apiOf(new URL(url).origin, token);
+  while (existsSync(starterPending)) await sleep(500);
+  if (views.includes('train')) await trainFashion(api);
+  if (views.includes('gallery') || views.includes('export')) await curate(api);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
   // The views as they are once the guided tour has been seen (the tour has no screenshot of its own).
@@ -56,11 +36,11 @@ try {
   mkdirSync('docs/screenshots', { recursive: true });
   for (const view of views) {
     await page.evaluate((id) => (location.hash = `#/${id}`), view);
-    if (view === 'datasets') await page.getByText('Fashion-MNIST').first().click();
+    if (view === 'datasets') await page.getByText('Sketch to day').first().click();
     if (view === 'train') await page.getByText('Fashion-MNIST · DCGAN 32 px').first().click();
-    if (view === 'explore') await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    if (view === 'translate') await drawShapes(page);
-    if (view === 'style') await applyStyle(page);
+    if (view === 'explore') await generateLandscapes(page);
+    if (view === 'translate') await drawLandscape(page);
+    if (view === 'style') await applyNight(page);
     if (view === 'gallery') await page.getByTestId('gallery-grid').getByRole('option').nth(2).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/screenshots/${view}.png` });
@@ -71,49 +51,75 @@ try {
   server.kill('SIGTERM');
 }
 
-/** Samples from the trained model, some rated, tagged and collected, so the Gallery has a library to show. */
-async function curate(origin, token) {
-  const api = async (method, argument) => {
+function apiOf(origin, token) {
+  return async (method, argument) => {
     const response = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(argument === undefined ? [] : [argument]) });
     const envelope = await response.json();
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
     return envelope.value;
   };
-  const [model] = await api('latent.models');
-  const samples = await api('latent.sample', { checkpointId: model.checkpointId, seed: 1, count: 60, truncation: 0.8 });
+}
+
+/** A short real run on the starter Fashion-MNIST sample, so the Train view has charts, previews and checkpoints. */
+async function trainFashion(api) {
+  const run = await api('training.start', { dataset: 'Fashion-MNIST', model: 'dcgan', resolution: 32, preset: 'quick', steps: 400, seed: 1 });
+  for (;;) {
+    const { status, error } = await api('training.get', { runId: run.id });
+    if (status === 'completed') return;
+    if (status === 'failed') throw new Error(error);
+    await sleep(1000);
+  }
+}
+
+/** Landscapes from the starter model, some rated, tagged and collected, so the Gallery has a library to show. */
+async function curate(api) {
+  const models = await api('latent.models');
+  const landscapes = models.find((model) => model.runName.startsWith('Starter landscapes'));
+  const samples = await api('latent.sample', { checkpointId: landscapes.checkpointId, seed: 100, count: 40, truncation: 0.8 });
   const ids = samples.map((sample) => sample.outputId);
   await api('gallery.rate', { outputIds: ids.filter((_, index) => index % 3 === 0), rating: 4 });
   await api('gallery.rate', { outputIds: ids.filter((_, index) => index % 7 === 0), rating: 5 });
   await api('gallery.favourite', { outputIds: ids.filter((_, index) => index % 5 === 0), favourite: true });
-  await api('gallery.tag', { outputIds: ids.slice(0, 20), add: ['boots'] });
-  await api('gallery.tag', { outputIds: ids.slice(20, 35), add: ['shirts'] });
-  const board = await api('gallery.createCollection', { name: 'Lookbook' });
+  await api('gallery.tag', { outputIds: ids.slice(0, 15), add: ['lakes'] });
+  await api('gallery.tag', { outputIds: ids.slice(15, 30), add: ['hills'] });
+  const board = await api('gallery.createCollection', { name: 'Postcards' });
   await api('gallery.addToCollection', { collectionId: board.id, outputIds: ids.filter((_, index) => index % 4 === 0) });
   await api('gallery.createCollection', { name: 'Print run' });
 }
 
-/** A circle and a square drawn with the mouse, as a person would, so the live translation has something to show. */
-async function drawShapes(page) {
-  await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Sketches · pix2pix 64 px · step 1,500' });
+async function generateLandscapes(page) {
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption({ label: 'Starter landscapes (DCGAN 64 px) · step 2,500' });
+  await page.getByLabel('Seed', { exact: true }).fill('20');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+}
+
+/** A horizon, hills and a sun drawn with the mouse, as a person would, so the live translation has something to show. */
+async function drawLandscape(page) {
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption({ label: 'Starter sketch to day (pix2pix 128 px) · step 3,000' });
   const canvas = page.getByTestId('sketch-canvas');
   const box = await canvas.boundingBox();
-  const at = (x, y) => [box.x + box.width * x, box.y + box.height * y];
-  await page.mouse.move(...at(0.5, 0.32));
-  await page.mouse.down();
-  for (let angle = 0; angle <= Math.PI * 2.05; angle += 0.1) await page.mouse.move(...at(0.32 + 0.3 * Math.cos(angle) * 0.6, 0.32 + 0.3 * Math.sin(angle) * 0.6));
-  await page.mouse.up();
-  await page.mouse.move(...at(0.5, 0.55));
-  await page.mouse.down();
-  for (const [x, y] of [[0.85, 0.55], [0.85, 0.9], [0.5, 0.9], [0.5, 0.55]]) await page.mouse.move(...at(x, y), { steps: 10 });
-  await page.mouse.up();
+  const at = ([x, y]) => [box.x + box.width * x, box.y + box.height * y];
+  const stroke = async (points) => {
+    await page.mouse.move(...at(points[0]));
+    await page.mouse.down();
+    for (const point of points.slice(1)) await page.mouse.move(...at(point), { steps: 10 });
+    await page.mouse.up();
+  };
+  await stroke([[0.02, 0.62], [0.98, 0.62]]);
+  await stroke([[0.02, 0.5], [0.2, 0.34], [0.38, 0.47], [0.6, 0.28], [0.8, 0.44], [0.98, 0.4]]);
+  const sun = [];
+  for (let angle = 0; angle <= Math.PI * 2.05; angle += 0.2) sun.push([0.78 + 0.07 * Math.cos(angle), 0.16 + 0.07 * Math.sin(angle)]);
+  await stroke(sun);
   await page.getByTestId('live-translation').locator('img').waitFor();
 }
 
-/** Night on a day landscape at full strength, shown against the original. */
-async function applyStyle(page) {
+/** The starter day-to-night model on a landscape it never saw, shown against the original. */
+async function applyNight(page) {
   await page.setViewportSize({ width: 1280, height: 1000 }); // room for the result under the controls
-  await page.getByRole('combobox', { name: 'Style' }).selectOption({ label: 'Day and night · CycleGAN 64 px A → B' });
-  await page.locator('#style-photo-files').setInputFiles(join(photos, 'day', 'scene-001.png'));
+  const scenes = join(scratch, 'scenes');
+  if (spawnSync(process.execPath, ['dist/main/cli.js', 'scenes', '--out', scenes, '--count', '1', '--size', '384x256', '--seed', '300001'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  await page.getByRole('combobox', { name: 'Style', exact: true }).selectOption({ label: 'Starter day to night (pix2pix 128 px) A → B' });
+  await page.locator('#style-photo-files').setInputFiles(join(scenes, 'day', 'scene-300001.png'));
   await page.getByRole('button', { name: 'Apply style' }).click();
   await page.getByTestId('before-after').waitFor();
 }

@@ -1,6 +1,8 @@
 import { forkEngine } from '../engine/fork';
 import { appPaths, defaultProjectPath, settingsFileOf, userDataDir, type AppPaths } from '../paths';
 import { createStudio, openOrCreateProject, type Studio } from '../studio';
+import { openDefaultProject } from '../starter/open-default-project';
+import type { StarterReport } from '../starter/seed-starter';
 import { StudioError, type BackendName, type StudioMode } from '../../preload/contract';
 
 /** What a command needs from outside: where to write, where the app is. */
@@ -42,10 +44,16 @@ function progressWriter(stream: NodeJS.WriteStream): CliIo['progress'] {
   };
 }
 
-/** `--project DIR`, or the default project (made on first use), as the desktop app would open. */
-export async function openProjectOption(studio: Studio, io: CliIo, project: string | undefined): Promise<void> {
-  const opened = await openOrCreateProject(studio, project ?? defaultProjectPath(userDataDir(io.env)));
+/**
+ * `--project DIR`, or the default project (made on first use), as the desktop
+ * app would open it. Given the starter assets, a new default project is
+ * filled with them in the background: `starter` (null when there is nothing
+ * to add; wrapped, since an async function would wait for a promise it returns).
+ */
+export async function openProjectOption(studio: Studio, io: CliIo, project: string | undefined, starterDir: string | null = null): Promise<{ readonly starter: Promise<StarterReport> | null }> {
+  const { opened, starter } = project === undefined ? await openDefaultProject(studio, defaultProjectPath(userDataDir(io.env)), starterDir) : { opened: await openOrCreateProject(studio, project), starter: null };
   if (!opened.ok) throw new StudioError(opened.error.code, opened.error.message);
+  return { starter };
 }
 
 /** For commands that run once: a studio for the length of `work`, closed however it ends. */

@@ -31,6 +31,7 @@ export function runSummary(db: Database, run: RunRow): RunSummary {
     id: run.id,
     name: run.name,
     dataset: run.dataset_name,
+    imported: 'imported' in plan,
     model: run.architecture as ModelKind,
     resolution: Number(plan.model['resolution']),
     status: run.status,

@@ -79,7 +79,10 @@ export interface CheckpointSummary {
 export interface RunSummary {
   readonly id: number;
   readonly name: string;
+  /** The dataset it trained on; null for an imported model, or once the dataset is deleted. */
   readonly dataset: string | null;
+  /** Made elsewhere and imported (models.import): it trained on no dataset of this project. */
+  readonly imported: boolean;
   readonly model: ModelKind;
   readonly resolution: number;
   readonly status: RunStatus;

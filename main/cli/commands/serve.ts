@@ -2,9 +2,6 @@ import { parseArgs } from 'node:util';
 import { isLoopback } from '../../server/auth';
 import { startServer, type RunningServer } from '../../server/server';
 import type { Studio } from '../../studio';
-import { openDefaultProject } from '../../starter/open-default-project';
-import { defaultProjectPath, userDataDir } from '../../paths';
-import { StudioError } from '../../../preload/contract';
 import type { StarterReport } from '../../starter/seed-starter';
 import { openProjectOption, studioFor, type CliIo } from '../context';
 import { backendOption } from '../options';
@@ -39,13 +36,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<ServeHand
   let server: RunningServer;
   let starter: Promise<StarterReport> | null = null;
   try {
-    if (values.project === undefined) {
-      const opened = await openDefaultProject(studio, defaultProjectPath(userDataDir(io.env)), values['no-starter'] ? null : io.paths.starterDir);
-      if (!opened.opened.ok) throw new StudioError(opened.opened.error.code, opened.opened.error.message);
-      starter = opened.starter;
-    } else {
-      await openProjectOption(studio, io, values.project);
-    }
+    ({ starter } = await openProjectOption(studio, io, values.project, values['no-starter'] ? null : io.paths.starterDir));
     server = await startServer({
       studio,
       host: values.host,

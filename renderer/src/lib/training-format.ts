@@ -1,6 +1,6 @@
 /** Numbers and words the Train view shows: pure, so they are tested on their own. */
 import { formatDuration } from '../../../preload/format';
-import type { PresetEstimate, RunStatus, TrainingPreset } from '../../../preload/contract';
+import type { PresetEstimate, RunStatus, RunSummary, TrainingPreset } from '../../../preload/contract';
 
 export const statusLabels: Readonly<Record<RunStatus, string>> = {
   queued: 'Queued',
@@ -16,6 +16,11 @@ export const presetLabels: Readonly<Record<TrainingPreset, string>> = {
   balanced: 'Balanced',
   quality: 'Quality',
 };
+
+/** What a run learned from, as its list entry and header say it. */
+export function runSource(run: Pick<RunSummary, 'dataset' | 'imported'>): string {
+  return run.dataset ?? (run.imported ? 'imported model' : 'dataset deleted');
+}
 
 /** A run the engine has or will have: it can be paused or stopped. */
 export function isActive(status: RunStatus): boolean {

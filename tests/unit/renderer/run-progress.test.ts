@@ -6,6 +6,7 @@ const run: RunSummary = {
   id: 1,
   name: 'Fashion · DCGAN 32 px',
   dataset: 'Fashion',
+  imported: false,
   model: 'dcgan',
   resolution: 32,
   status: 'running',

@@ -9,6 +9,7 @@ import {
   fractionDone,
   isActive,
   randomSeed,
+  runSource,
   scaledEstimate,
 } from '../../../renderer/src/lib/training-format';
 
@@ -62,5 +63,11 @@ describe('training figures', () => {
   it('draws seeds a person can type', () => {
     expect(randomSeed(() => 0)).toBe(0);
     expect(randomSeed(() => 0.999_999_9)).toBe(999_999);
+  });
+
+  it('says what a run learned from: its dataset, an imported model, or a dataset since deleted', () => {
+    expect(runSource({ dataset: 'Fashion', imported: false })).toBe('Fashion');
+    expect(runSource({ dataset: null, imported: true })).toBe('imported model');
+    expect(runSource({ dataset: null, imported: false })).toBe('dataset deleted');
   });
 });

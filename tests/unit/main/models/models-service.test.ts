@@ -199,7 +199,7 @@ describe('models service', () => {
       const report = await call<ImportModelReport>('models.import', { path: join(base, 'dcgan') });
       expect(report.runName).toBe(`${dcgan.name} (imported)`);
       const run = await call<RunDetail>('training.get', { runId: report.runId });
-      expect(run).toMatchObject({ status: 'completed', step: 10, dataset: null, config: { architecture: 'dcgan', width: 4, emaDecay: 0 } });
+      expect(run).toMatchObject({ status: 'completed', step: 10, dataset: null, imported: true, config: { architecture: 'dcgan', width: 4, emaDecay: 0 } });
       expect(run.checkpoints.map((checkpoint) => checkpoint.id)).toEqual([report.checkpointId]);
       const model = (await call<ExploreModel[]>('latent.models')).find((entry) => entry.checkpointId === report.checkpointId)!;
       expect(model).toMatchObject({ runName: report.runName, resolution: 32, hasEma: false });

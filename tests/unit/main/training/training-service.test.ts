@@ -49,7 +49,7 @@ describe('training runs', () => {
     expect(['queued', 'running']).toContain(run.status);
     const progress: TrainingProgress[] = [];
     const detail = await settled(run.id, (p) => progress.push(p));
-    expect(detail).toMatchObject({ status: 'completed', step: 12, totalSteps: 12, error: null });
+    expect(detail).toMatchObject({ status: 'completed', step: 12, totalSteps: 12, error: null, imported: false });
     expect(detail.checkpoints.map((c) => c.step)).toEqual([4, 8, 12]);
     expect(detail.checkpoints.every((c) => c.previewUrl?.startsWith('/asset/blob/'))).toBe(true);
     expect(detail.latest).toMatchObject({ lossD: expect.any(Number), lossG: expect.any(Number), swd: expect.any(Number) });
