@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import yauzl from 'yauzl';
 import type { ExploreModel, LatentImage, RunDetail, RunSummary } from '../../preload/contract';
 import { fashionMnistIdx } from '../fixtures/fashion-mnist';
 import { callApi, collectPageProblems, expect, openOwnProject, test, type ServedStudio } from './serve-fixture';
+import { zipEntryNames } from './zip-entries';
 
 /**
  * The Export view over six samples of a tiny DCGAN (two training steps: the
@@ -23,22 +23,6 @@ async function trainedGenerator(served: ServedStudio): Promise<ExploreModel> {
   await expect.poll(async () => (await callApi<RunDetail>(served, 'training.get', { runId: run.id })).status, { timeout: 60_000, intervals: [500] }).toBe('completed');
   const [newest] = await callApi<ExploreModel[]>(served, 'latent.models');
   return newest!;
-}
-
-function zipEntryNames(path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const names: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
 
 test.beforeAll(async ({ served }) => {

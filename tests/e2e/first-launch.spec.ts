@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import yauzl from 'yauzl';
 import { describeScene } from '../../main/scenes/describe-scene';
 import { renderScenePng } from '../../main/scenes/render-scene';
 import type { GalleryPage } from '../../preload/contract';
 import { callApi, collectPageProblems, expect, expectImagesLoaded, test } from './serve-fixture';
+import { zipEntryNames } from './zip-entries';
 
 /**
  * A first launch: serve makes its default project and fills it with the
@@ -63,22 +63,6 @@ async function stroke(page: Page, canvas: Locator, points: readonly (readonly [n
   await page.mouse.up();
 }
 
-function zipEntryNames(path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const names: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 test('the first launch fills the default project in the background, and the views show it when it is ready', async ({ page, served }) => {
   const problems = collectPageProblems(page);
   await page.goto(`${served.url}#/datasets`);
@@ -91,6 +75,19 @@ test('the first launch fills the default project in the background, and the view
     'Fashion-MNIST images 1,000 items',
     'Landscapes images 200 items',
     'Sketch to day paired 96 items',
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test('Train lists the starter models as finished runs, imported rather than trained here', async ({ page, served }) => {
+  const problems = collectPageProblems(page);
+  await page.goto(`${served.url}#/train`);
+  const runs = page.getByRole('list', { name: 'Training runs' }).getByRole('button');
+  await expect(runs).toHaveText([
+    'Starter day to night (pix2pix 128 px) imported model · pix2pix · 128 px Completed 3,000 / 3,000',
+    'Starter sketch to day (pix2pix 128 px) imported model · pix2pix · 128 px Completed 3,000 / 3,000',
+    'Starter Fashion-MNIST (conditional DCGAN 32 px) imported model · DCGAN · 32 px Completed 3,000 / 3,000',
+    'Starter landscapes (DCGAN 64 px) imported model · DCGAN · 64 px Completed 2,500 / 2,500',
   ]);
   expect(problems).toEqual([]);
 });
