@@ -23,8 +23,17 @@ export function appPaths(root = findAppRoot(dirname(fileURLToPath(import.meta.ur
     engineEntry: join(root, 'dist', 'engine', 'index.js'),
     preloadEntry: join(root, 'dist', 'preload', 'index.cjs'),
     assetsDir: join(root, 'assets'),
-    starterDir: join(root, 'assets', 'starter'),
+    starterDir: join(unpackedRoot(root), 'assets', 'starter'),
   };
+}
+
+/**
+ * Inside a packaged app the starter files are unpacked beside the asar
+ * archive (electron-builder.yml), so readers outside Electron's fs (sharp,
+ * the engine's native backends) can open them too.
+ */
+function unpackedRoot(root: string): string {
+  return root.endsWith('.asar') ? `${root}.unpacked` : root;
 }
 
 /** The nearest folder upwards holding our package.json: the bundles and the sources sit at different depths. */

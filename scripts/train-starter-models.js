@@ -7,8 +7,11 @@
 //
 // The landscapes come from `latent-studio scenes` (deterministic by seed), so
 // the same command trains on the same data anywhere; Fashion-MNIST comes
-// from Debian's dataset-fashion-mnist package (MIT licence).
+// from Debian's dataset-fashion-mnist package (MIT licence), and its first
+// 1,000 training images go into assets/starter/fashion-mnist with their labels,
+// the class names and the licence, as the starter project's dataset.
 import { spawnSync } from 'node:child_process';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +22,9 @@ const quick = values.quick;
 const out = resolve(values.out);
 // A scratch user-data folder: the CLI makes its default project there, away from yours.
 const scratch = mkdtempSync(join(tmpdir(), 'studio-starter-'));
-const fashionMnist = '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz';
+const fashionMnistFolder = '/usr/share/datasets/fashion-mnist';
+const fashionMnist = join(fashionMnistFolder, 'train-images-idx3-ubyte.gz');
+const fashionSampleSize = 1000;
 // IDX labels are numbers; the bundle names them, so Explore's class menu reads "Sneaker" rather than "7".
 const fashionClasses = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
@@ -57,6 +62,30 @@ function nameClasses(folder, names) {
   writeFileSync(readmeFile, readFileSync(readmeFile, 'utf8').replace(/^\| classes \| .* \|$/m, `| classes | ${classes} |`));
 }
 
+/**
+ * The starter project's Fashion-MNIST dataset: the first images and labels as
+ * IDX files (headers rewritten to the new count), classes.txt naming the
+ * labels, and the licence from Debian's copyright file.
+ */
+function writeFashionSample(folder, count) {
+  mkdirSync(folder, { recursive: true });
+  for (const [kind, headerBytes, itemBytes] of [['images-idx3', 16, 28 * 28], ['labels-idx1', 8, 1]]) {
+    const name = `train-${kind}-ubyte.gz`;
+    const whole = gunzipSync(readFileSync(join(fashionMnistFolder, name)));
+    const header = Buffer.from(whole.subarray(0, headerBytes));
+    header.writeUInt32BE(count, 4);
+    writeFileSync(join(folder, name), gzipSync(Buffer.concat([header, whole.subarray(headerBytes, headerBytes + count * itemBytes)]), { level: 9 }));
+  }
+  writeFileSync(join(folder, 'classes.txt'), `${fashionClasses.join('\n')}\n`);
+  // The Expat text is the copyright file's last stanza, indented one space, with "." for blank lines.
+  const copyright = readFileSync('/usr/share/doc/dataset-fashion-mnist/copyright', 'utf8');
+  const expat = copyright.slice(copyright.lastIndexOf('License: Expat\n') + 'License: Expat\n'.length).split('\n').map((line) => (line === ' .' ? '' : line.slice(1))).join('\n');
+  writeFileSync(
+    join(folder, 'LICENSE'),
+    `Fashion-MNIST: the first ${count.toLocaleString('en')} images of the training set, with their labels.\nCopyright (c) 2017 Zalando SE, https://tech.zalando.com — https://github.com/zalandoresearch/fashion-mnist\nLicensed under the MIT (Expat) licence:\n\n${expat.trimEnd()}\n`,
+  );
+}
+
 function withSteps(args) {
   if (!quick) return args;
   const at = args.indexOf('--steps');
@@ -88,5 +117,6 @@ for (const model of models) {
   manifest.push({ name: model.name, dataset: model.dataset, command: `latent-studio train --dataset "${model.dataset}" ${withSteps(model.args).join(' ')}`, steps: run.step, trainSeconds: Math.round(run.trainSeconds), wallSeconds: Math.round((Date.now() - started) / 1000), metrics: run.latest, checkpointSha256: checkpoint.sha256 });
   console.log(`${model.name}: ${run.step} steps in ${Math.round(run.trainSeconds)} s`, run.latest);
 }
+writeFashionSample(join(out, 'fashion-mnist'), fashionSampleSize);
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ trainedAt: new Date().toISOString(), quick, models: manifest }, null, 2)}\n`);
 console.log(`Wrote ${models.length} bundles and manifest.json to ${out}`);

@@ -15,7 +15,8 @@ Commands:
             --project DIR   also check this project folder
   import NAME PATH...
             Import images into dataset NAME (created if new): files, folders
-            (subfolders name classes), zip archives, MNIST-style IDX files.
+            (subfolders name classes), zip archives, MNIST-style IDX files
+            (classes.txt beside them names the labels, one a line).
             Progress on stderr; Ctrl+C stops, and the same command resumes.
             --kind images|paired|unpaired   needed for a new dataset
             --pairing side-by-side|matched-folders

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { StudioError, type DatasetKind, type Domain, type ImportProblem } from '../../preload/contract';
 import { normaliseImage, type DecodeLimits, type NormalisedImage } from './decode';
 import { importProblem, isImportProblem } from './problems';
-import { isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset } from './sources/idx';
+import { classNamesFileFor, isIdxClassNamesFile, isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset } from './sources/idx';
 import { walkImages, type WalkEntry } from './sources/walk';
 import { countZipEntries, readZipImages } from './sources/zip';
 import { rawImage } from '../images/raw-image';
@@ -73,10 +73,15 @@ async function planImages(paths: readonly string[], place: Place = asItself): Pr
       if (isImportProblem(entry)) problems.push(entry);
       else if (extname(entry.path).toLowerCase() === '.zip') zips.push(entry.path);
       else if (isIdxImagesFile(entry.path)) idxFiles.push(entry.path);
-      else if (!isIdxLabelsFile(entry.path)) files.push(entry);
+      else if (!isIdxLabelsFile(entry.path) && !isIdxClassNamesFile(entry.path)) files.push(entry);
     }
   }
-  const idx = await Promise.all(idxFiles.map(async (path) => ({ path, data: await readIdxDataset(path, labelsFileFor(path)) })));
+  const idx = await Promise.all(
+    idxFiles.map(async (path) => {
+      const labels = labelsFileFor(path);
+      return { path, data: await readIdxDataset(path, labels, labels === null ? null : classNamesFileFor(labels)) };
+    }),
+  );
   total = files.length + problems.length + idx.reduce((sum, { data }) => sum + data.count, 0);
   for (const zip of zips) total += await countZipEntries(zip);
 
@@ -91,13 +96,13 @@ async function planImages(paths: readonly string[], place: Place = asItself): Pr
     for (const { path, data } of idx) {
       for (let index = 0; index < data.count; index++) {
         const source = `${path}#${index}`;
-        const label = data.label(index);
+        const classLabel = data.className(index);
         yield {
           source,
           load: async () => {
             const bytes = await rawImage(data.image(index), data.width, data.height, 1).png().toBuffer();
             const image: NormalisedImage = { bytes, mediaType: 'image/png', width: data.width, height: data.height, channels: 1 };
-            return place(image, { source, name: `${basename(path)}#${index}`, classLabel: label === null ? null : String(label) });
+            return place(image, { source, name: `${basename(path)}#${index}`, classLabel });
           },
         };
       }

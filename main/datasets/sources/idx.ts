@@ -3,8 +3,10 @@
  * KMNIST): a big-endian header, then raw pixels or labels, usually
  * gzip-compressed. Images stay in the one decompressed buffer and are handed
  * out as views, so 60,000 of them cost no more than the file itself.
+ * Labels are numbers; a `classes.txt` beside the files (one name per line,
+ * label 0 first) names them, as the datasets' own documentation does.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,11 +21,14 @@ export interface IdxDataset {
   image(index: number): Uint8Array;
   /** The class index, or null when the dataset came without a labels file. */
   label(index: number): number | null;
+  /** The class's name from classes.txt, else its index as text; null without a labels file. */
+  className(index: number): string | null;
 }
 
 /** `train-images-idx3-ubyte.gz` as distributed, or `train-images.idx3-ubyte` as some unpackers rename it. */
 const imagesFileName = /^(?<stem>.*)-images(?<separator>[-.])idx3-ubyte(?<compressed>\.gz)?$/;
 const labelsFileName = /-labels[-.]idx1-ubyte(\.gz)?$/i;
+const classNamesFileName = 'classes.txt';
 const gzipMagic = [0x1f, 0x8b] as const;
 const unsignedByteType = 0x08;
 const imageDimensions = 3;
@@ -51,7 +56,18 @@ export function labelsFileFor(imagesPath: string): string | null {
   return suffixes.map((suffix) => join(dirname(imagesPath), labelsName + suffix)).find((path) => existsSync(path)) ?? null;
 }
 
-export async function readIdxDataset(imagesPath: string, labelsPath: string | null): Promise<IdxDataset> {
+/** classes.txt beside a labels file: read with the labels, never imported (or reported) as an image. */
+export function isIdxClassNamesFile(path: string): boolean {
+  return basename(path) === classNamesFileName && readdirSync(dirname(path)).some((name) => labelsFileName.test(name));
+}
+
+/** The class names beside a labels file, if they are there. */
+export function classNamesFileFor(labelsPath: string): string | null {
+  const path = join(dirname(labelsPath), classNamesFileName);
+  return existsSync(path) ? path : null;
+}
+
+export async function readIdxDataset(imagesPath: string, labelsPath: string | null, classNamesPath: string | null = null): Promise<IdxDataset> {
   const images = await readIdxFile(imagesPath);
   checkHeader(images, imagesPath, imageDimensions, 'an IDX images file, which has 3 (count, rows, columns)');
   const [count, height, width] = [sizeOf(images, 0), sizeOf(images, 1), sizeOf(images, 2)];
@@ -70,6 +86,11 @@ export async function readIdxDataset(imagesPath: string, labelsPath: string | nu
   }
   const labelsHeader = headerLength(labelDimensions);
   const pixelsPerImage = width * height;
+  const names = labels && classNamesPath !== null ? await readClassNames(classNamesPath, labels.subarray(labelsHeader), labelsPath!) : null;
+  const label = (index: number) => {
+    checkIndex(index, count);
+    return labels ? labels[labelsHeader + index]! : null;
+  };
 
   return {
     count,
@@ -80,11 +101,30 @@ export async function readIdxDataset(imagesPath: string, labelsPath: string | nu
       const start = images.byteOffset + imagesHeader + index * pixelsPerImage;
       return new Uint8Array(images.buffer, start, pixelsPerImage);
     },
-    label(index) {
-      checkIndex(index, count);
-      return labels ? labels[labelsHeader + index]! : null;
+    label,
+    className(index) {
+      const value = label(index);
+      return value === null ? null : (names?.[value] ?? String(value));
     },
   };
+}
+
+/** One name a line, label 0 first: every label the file uses must have one, and no two the same. */
+async function readClassNames(path: string, labels: Uint8Array, labelsPath: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new StudioError('INVALID_ARGUMENT', `${path} could not be read: ${(error as Error).message}`);
+  }
+  const names = text.replace(/\s+$/, '').split(/\r?\n/).map((line) => line.trim());
+  names.forEach((name, line) => {
+    if (name === '') throw invalid(path, `has an empty line ${line + 1}: each line names one class, label 0 first`);
+    if (names.indexOf(name) !== line) throw invalid(path, `names two classes “${name}” (lines ${names.indexOf(name) + 1} and ${line + 1})`);
+  });
+  const highest = labels.reduce((most, value) => Math.max(most, value), 0);
+  if (highest >= names.length) throw invalid(path, `names ${names.length} classes, but ${basename(labelsPath)} uses label ${highest}`);
+  return names;
 }
 
 /** Compression is read from the bytes, not the name: renamed and half-unpacked files are common. */

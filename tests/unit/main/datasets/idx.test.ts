@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from './fixtures';
-import { isIdxImagesFile, labelsFileFor, readIdxDataset } from '../../../../main/datasets/sources/idx';
+import { classNamesFileFor, isIdxClassNamesFile, isIdxImagesFile, labelsFileFor, readIdxDataset } from '../../../../main/datasets/sources/idx';
 
 /** An IDX file of unsigned bytes: magic 0x0000 08 <dimensions>, the sizes, then the data. */
 function idx(sizes: number[], data: number[], type = 0x08): Buffer {
@@ -62,6 +62,34 @@ describe('IDX datasets', () => {
       message: expect.stringMatching(/short-labels\.idx has 2 labels but images\.idx has 3 images/),
     });
     await expect(readIdxDataset(images, images)).rejects.toMatchObject({ message: expect.stringMatching(/has 3 dimensions, but an IDX labels file/) });
+  });
+
+  it('names the classes from classes.txt beside the labels, label 0 first; without it the label is the name', async () => {
+    const { save: saveHere } = scratchFolder('studio-idx-names-');
+    const images = saveHere('shoes-images-idx3-ubyte', threeImages);
+    const labels = saveHere('shoes-labels-idx1-ubyte', threeLabels);
+    expect(classNamesFileFor(labels)).toBeNull();
+    expect((await readIdxDataset(images, labels)).className(0)).toBe('7');
+    const names = saveHere('classes.txt', Buffer.from('Boot\r\nSandal\nSneaker\nClog\nMule\nLoafer\nPump\nBrogue\n\n'));
+    expect(classNamesFileFor(labels)).toBe(names);
+    expect(isIdxClassNamesFile(names)).toBe(true);
+    const dataset = await readIdxDataset(images, labels, names);
+    expect([0, 1, 2].map((index) => dataset.className(index))).toEqual(['Brogue', 'Boot', 'Sneaker']);
+    expect((await readIdxDataset(images, null, names)).className(0)).toBeNull();
+  });
+
+  it.each([
+    ['too few names for the labels', 'Boot\nSandal\n', /classes\.txt names 2 classes, but labels\.idx uses label 7/],
+    ['an empty line', 'Boot\n\nSneaker\n4\n5\n6\n7\n8\n', /classes\.txt has an empty line 2/],
+    ['a name twice', 'Boot\nSandal\nBoot\n4\n5\n6\n7\n8\n', /classes\.txt names two classes “Boot” \(lines 1 and 3\)/],
+  ])('refuses class names with %s, naming the file', async (_, text, message) => {
+    const names = save('classes.txt', Buffer.from(text));
+    await expect(readIdxDataset(save('images.idx', threeImages), save('labels.idx', threeLabels), names)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) });
+  });
+
+  it('treats classes.txt as class names only beside an IDX labels file', () => {
+    const { save: saveHere } = scratchFolder('studio-idx-notes-');
+    expect(isIdxClassNamesFile(saveHere('classes.txt', Buffer.from('just notes')))).toBe(false);
   });
 
   it('refuses a file that is not there', async () => {

@@ -40,6 +40,20 @@ describe('dataset import', () => {
     expect([first.classLabel, first.width, first.height]).toEqual(['9', 28, 28]);
   }, 120_000);
 
+  it('names IDX classes from the classes.txt beside them, which is not reported as an image', async () => {
+    const folder = join(base, 'fashion-named');
+    mkdirSync(folder);
+    fashionMnistIdx(folder, 50);
+    writeFileSync(join(folder, 'classes.txt'), ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'].join('\n'));
+    const report = await importInto({ dataset: 'Fashion', paths: [folder] });
+    expect(report.problems).toEqual([]);
+    const detail = await service.get({ dataset: 'Fashion' });
+    expect(detail.classCounts.map((c) => c.label)).toContain('Ankle boot');
+    expect(detail.classCounts.map((c) => c.label)).not.toContain('9');
+    const first = (await service.items({ dataset: 'Fashion', offset: 0, limit: 1 })).items[0]!;
+    expect(first.classLabel).toBe('Ankle boot');
+  });
+
   it('labels images by their top-level subfolder, reads zips, and orients photos', async () => {
     const tree = join(base, 'shoes');
     for (const [folder, seed] of [['boots', 1], ['boots/winter', 2], ['sandals', 3]] as const) {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetSummary, GalleryPage, RunSummary } from '../../../../preload/contract';
+import type { DatasetDetail, DatasetSummary, GalleryPage, RunSummary } from '../../../../preload/contract';
 import { forkEngine } from '../../../../main/engine/fork';
 import { appPaths } from '../../../../main/paths';
 import { openDefaultProject } from '../../../../main/starter/open-default-project';
@@ -59,6 +59,11 @@ describe('starter project', () => {
     it('holds the four datasets, whole', () => {
       // A paired dataset counts an item per side.
       expect(first.datasets).toEqual({ Landscapes: 200, 'Sketch to day': 96, 'Day to night': 96, 'Fashion-MNIST': 1_000 });
+    });
+
+    it('names the Fashion-MNIST classes, as its classes.txt does', async () => {
+      const detail = await call<DatasetDetail>('datasets.get', { dataset: 'Fashion-MNIST' });
+      expect(detail.classCounts.map((entry) => entry.label).sort()).toEqual(['Ankle boot', 'Bag', 'Coat', 'Dress', 'Pullover', 'Sandal', 'Shirt', 'Sneaker', 'T-shirt/top', 'Trouser']);
     });
 
     it('holds the four starter models as completed runs', () => {
