@@ -65,5 +65,3 @@ export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise
     studio.close();
   }
 }
-
-/** A failed envelope becomes an exception the CLI prints with its code. */

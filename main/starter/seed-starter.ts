@@ -75,7 +75,6 @@ class Seeding {
     return call<T>(this.studio, method, argument === undefined ? [] : [argument]);
   }
 
-
   async dataset(dataset: StarterDataset, starterDir: string, scratch: string): Promise<void> {
     const existing = (await this.call<DatasetSummary[]>('datasets.list')).find((summary) => summary.name === dataset.name);
     // A paired dataset holds an item per side.
