@@ -9,7 +9,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { StudioError, type CropMode } from '../../preload/contract';
 import { mapInOrder } from '../jobs/ordered-map';
 import { createSeededRandom } from './seeded-random';
-import { writeTensorCache, type TensorCacheHeader } from './tensor-cache';
+import { writeTensorCache, type TensorCacheHeader } from '../formats/tensor-cache';
 
 export interface PrepareItem {
   readonly blobPath: string;

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StudioError, type ImportModelReport, type ImportModelRequest, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
-import type { CheckpointState } from '../engine/train/checkpoint-file';
+import type { CheckpointState } from '../formats/checkpoint-file';
 import { SeededRandom } from '../engine/random';
 import type { ModelConfig } from '../engine/models/config';
 import { followInJob, type EngineAccess } from '../jobs/engine-work';

@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { StudioError, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
 import { bundleFiles } from '../engine/bundle/layout';
 import { directionsOf, type ModelConfig } from '../engine/models/config';
-import type { CheckpointState } from '../engine/train/checkpoint-file';
+import type { CheckpointState } from '../formats/checkpoint-file';
 import type { Library } from '../library/library';
 import { libraryFileName } from '../library/project';
 import { parseManifest, type BundleManifest } from './bundle-manifest';

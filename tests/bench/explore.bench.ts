@@ -56,7 +56,7 @@ import { meanFeatures } from '../../main/engine/latent/truncation';
 import { seedVector } from '../../main/engine/latent/seed-latent';
 import { defaultDcganConfig, type DcganConfig } from '../../main/engine/models/config';
 import { buildGenerator } from '../../main/engine/models/dcgan';
-import { writeCheckpoint, type StoredTensor } from '../../main/engine/train/checkpoint-file';
+import { writeCheckpoint, type StoredTensor } from '../../main/formats/checkpoint-file';
 import { pathFrames } from '../../main/latent/space/path';
 import {
   fmt,

@@ -74,7 +74,7 @@ import type { BackendProbe, RunDetail, RunSummary, TranslateModel, TranslationPr
 import type { ImageBatch } from '../../main/engine/metrics/image-batch';
 import { defaultCycleGanConfig, defaultPix2pixConfig, type CycleGanConfig, type Pix2pixConfig } from '../../main/engine/models/config';
 import { SeededRandom } from '../../main/engine/random';
-import { writeCheckpoint } from '../../main/engine/train/checkpoint-file';
+import { writeCheckpoint } from '../../main/formats/checkpoint-file';
 import { createCycleGanContext, cycleGanState, disposeCycleGanContext } from '../../main/engine/train/cyclegan/context';
 import { createPix2pixContext, disposePix2pixContext, pix2pixState, type Pix2pixContext } from '../../main/engine/train/pix2pix/context';
 import { pix2pixStep } from '../../main/engine/train/pix2pix/step';

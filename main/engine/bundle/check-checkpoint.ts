@@ -5,7 +5,7 @@
  * builds. Answers with the checkpoint's state, or the problem.
  */
 import { StudioError } from '../../../preload/contract';
-import { readCheckpoint } from '../train/checkpoint-file';
+import { readCheckpoint } from '../../formats/checkpoint-file';
 import { restoreNetwork } from '../train/snapshot';
 import { bundleLayout } from './layout';
 import type { CheckCheckpointParams, CheckedCheckpoint } from './messages';

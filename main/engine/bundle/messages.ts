@@ -6,7 +6,7 @@
  */
 import type { BackendName, WeightPrecision } from '../../../preload/contract';
 import type { ModelConfig } from '../models/config';
-import type { CheckpointState } from '../train/checkpoint-file';
+import type { CheckpointState } from '../../formats/checkpoint-file';
 import type { BundleNetworkLayout } from './layout';
 
 export interface ExportBundleParams {

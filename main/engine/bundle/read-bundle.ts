@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import type * as tf from '@tensorflow/tfjs-core';
-import { writeCheckpoint, type StoredTensor } from '../train/checkpoint-file';
+import { writeCheckpoint, type StoredTensor } from '../../formats/checkpoint-file';
 import { widenHalves } from './half-precision';
 import { importedNetworkName, type BundleNetworkLayout } from './layout';
 import type { ImportBundleParams, ImportedBundle } from './messages';

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { readCheckpoint } from '../train/checkpoint-file';
+import { readCheckpoint } from '../../formats/checkpoint-file';
 import { restoreNetwork } from '../train/snapshot';
 import { halveWeights } from './half-precision';
 import { bundleFiles, type BundleNetworkLayout } from './layout';

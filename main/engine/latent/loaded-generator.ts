@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { DcganConfig } from '../models/config';
 import { buildGenerator } from '../models/dcgan';
-import { readCheckpoint } from '../train/checkpoint-file';
+import { readCheckpoint } from '../../formats/checkpoint-file';
 import { RecentModels } from '../recent-models';
 import { restoreNetwork } from '../train/snapshot';
 

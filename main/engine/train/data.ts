@@ -6,7 +6,7 @@
  * what comes next — which is all a checkpoint needs to store.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { openTensorCache, type TensorCacheReader } from '../../datasets/tensor-cache';
+import { openTensorCache, type TensorCacheReader } from '../../formats/tensor-cache';
 import { SeededRandom } from '../random';
 
 export interface DataPosition {

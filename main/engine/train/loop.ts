@@ -11,7 +11,7 @@ import { rawImage } from '../../images/raw-image';
 import type { ModelConfig } from '../models/config';
 import type { TrainEvent, TrainParams, TrainResult } from '../protocol';
 import { SeededRandom } from '../random';
-import { readCheckpoint, writeCheckpoint } from './checkpoint-file';
+import { readCheckpoint, writeCheckpoint } from '../../formats/checkpoint-file';
 import { captureState, restoreState } from './snapshot';
 import { createTrainee } from './trainees';
 

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { StoredTensor } from './checkpoint-file';
+import type { StoredTensor } from '../../formats/checkpoint-file';
 
 /** A run's networks and optimizers, each under the name its tensors are stored by. */
 export interface TrainingState {

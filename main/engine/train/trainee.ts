@@ -5,7 +5,7 @@
  * CycleGAN alike.
  */
 import type { ImageBatch } from '../metrics/image-batch';
-import type { StoredTensor } from './checkpoint-file';
+import type { StoredTensor } from '../../formats/checkpoint-file';
 import type { DataPosition } from './data';
 import type { TrainingState } from './snapshot';
 

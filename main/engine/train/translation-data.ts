@@ -5,7 +5,7 @@
  * held-out metrics and the previews.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { openTensorCache, type TensorCacheReader } from '../../datasets/tensor-cache';
+import { openTensorCache, type TensorCacheReader } from '../../formats/tensor-cache';
 import type { ImageBatch } from '../metrics/image-batch';
 import type { TranslationModelConfig } from '../models/config';
 import { readImages, splitHeldOut } from './data';

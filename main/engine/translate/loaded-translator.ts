@@ -3,7 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Direction, TranslationModelConfig } from '../models/config';
 import { buildTranslationGenerator, generatorName } from '../models/translation';
 import { RecentModels } from '../recent-models';
-import { readCheckpoint } from '../train/checkpoint-file';
+import { readCheckpoint } from '../../formats/checkpoint-file';
 import { restoreNetwork } from '../train/snapshot';
 
 export interface LoadedTranslator {

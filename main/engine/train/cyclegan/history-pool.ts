@@ -10,7 +10,7 @@
  * exactly as it would have.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { StoredTensor } from '../checkpoint-file';
+import type { StoredTensor } from '../../../formats/checkpoint-file';
 import type { SeededRandom } from '../../random';
 
 export class HistoryPool {

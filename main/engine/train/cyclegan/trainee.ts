@@ -12,7 +12,7 @@ import type { CycleGanConfig } from '../../models/config';
 import type { SeededRandom } from '../../random';
 import { concatenate, imagesOf, interleave } from '../../translate/image-tensors';
 import { translatePixels } from '../../translate/translate-images';
-import type { StoredTensor } from '../checkpoint-file';
+import type { StoredTensor } from '../../../formats/checkpoint-file';
 import { ExampleOrder, type DataPosition } from '../data';
 import { learningRateAt } from '../learning-rate';
 import type { Trainee } from '../trainee';

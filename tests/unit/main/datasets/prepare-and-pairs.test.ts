@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { EventBus } from '../../../../main/api/events';
-import { openTensorCache } from '../../../../main/datasets/tensor-cache';
+import { openTensorCache } from '../../../../main/formats/tensor-cache';
 import { datasetsService } from '../../../../main/datasets/service';
 import { Jobs } from '../../../../main/jobs/jobs';
 import { CurrentProject } from '../../../../main/library/current-project';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheFingerprint, prepareImages, type ImagePreparation, type PrepareImagesOptions, type PrepareItem } from '../../../../main/datasets/prepare';
-import { openTensorCache } from '../../../../main/datasets/tensor-cache';
+import { openTensorCache } from '../../../../main/formats/tensor-cache';
 
 /** A 4 × 2 picture whose eight pixels all differ: [10,20,30], [40,50,60] … row by row. */
 const stripePixels = Uint8Array.from({ length: 24 }, (_, index) => 10 * (index + 1));

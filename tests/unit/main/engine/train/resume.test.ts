@@ -8,7 +8,7 @@ import { registerWasmTrainingKernels } from '../../../../../main/engine/kernels/
 import { enableWasmThreads } from '../../../../../main/engine/kernels/threads';
 import { defaultDcganConfig, type DcganConfig } from '../../../../../main/engine/models/config';
 import type { TrainEvent, TrainParams } from '../../../../../main/engine/protocol';
-import { readCheckpoint } from '../../../../../main/engine/train/checkpoint-file';
+import { readCheckpoint } from '../../../../../main/formats/checkpoint-file';
 import { train } from '../../../../../main/engine/train/loop';
 import { fashionMnistCache } from '../../../../fixtures/fashion-mnist';
 

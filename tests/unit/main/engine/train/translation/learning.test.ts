@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openTensorCache } from '../../../../../../main/datasets/tensor-cache';
+import { openTensorCache } from '../../../../../../main/formats/tensor-cache';
 import { registerWasmTrainingKernels } from '../../../../../../main/engine/kernels/register';
 import type { ImageBatch } from '../../../../../../main/engine/metrics/image-batch';
 import { imageSimilarity } from '../../../../../../main/engine/metrics/image-similarity';

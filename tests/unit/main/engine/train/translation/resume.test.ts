@@ -7,7 +7,7 @@ import { registerWasmTrainingKernels } from '../../../../../../main/engine/kerne
 import { enableWasmThreads } from '../../../../../../main/engine/kernels/threads';
 import { defaultCycleGanConfig, defaultPix2pixConfig, type TranslationModelConfig } from '../../../../../../main/engine/models/config';
 import type { TrainEvent, TrainingData } from '../../../../../../main/engine/protocol';
-import { readCheckpoint } from '../../../../../../main/engine/train/checkpoint-file';
+import { readCheckpoint } from '../../../../../../main/formats/checkpoint-file';
 import { train } from '../../../../../../main/engine/train/loop';
 import { shapePairCaches } from '../../../../../fixtures/translation-pairs';
 

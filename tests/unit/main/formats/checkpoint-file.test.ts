@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDcganConfig, type DcganConfig } from '../../../../../main/engine/models/config';
-import { readCheckpoint, writeCheckpoint, type CheckpointState } from '../../../../../main/engine/train/checkpoint-file';
+import { defaultDcganConfig, type DcganConfig } from '../../../../main/engine/models/config';
+import { readCheckpoint, writeCheckpoint, type CheckpointState } from '../../../../main/formats/checkpoint-file';
 
 const config: DcganConfig = { ...defaultDcganConfig, resolution: 32, channels: 1, classes: 0 };
 const state: CheckpointState = { config, seed: 5, step: 120, random: [1, 2, 3, 4], data: { epoch: 2, index: 64 }, trainSeconds: 12.5, metrics: { swd: 42 } };

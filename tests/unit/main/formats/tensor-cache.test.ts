@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openTensorCache, readTensorCacheHeader, writeTensorCache, type TensorCacheHeader } from '../../../../main/datasets/tensor-cache';
+import { openTensorCache, readTensorCacheHeader, writeTensorCache, type TensorCacheHeader } from '../../../../main/formats/tensor-cache';
 
 /** Example i is filled with bytes i, i+1, i+2…, so any mix-up shows. */
 function example(index: number, bytes: number): Uint8Array {

@@ -10,10 +10,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { StudioError } from '../../../preload/contract';
-import type { ModelConfig } from '../models/config';
-import type { RandomState } from '../random';
-import type { DataState } from './trainee';
+import { StudioError } from '../../preload/contract';
+import type { ModelConfig } from '../engine/models/config';
+import type { RandomState } from '../engine/random';
+import type { DataState } from '../engine/train/trainee';
 
 const magic = 'LSCK';
 const formatVersion = 1;
