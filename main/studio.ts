@@ -2,7 +2,7 @@
  * The composition root every front door shares: Electron, serve mode and the
  * CLI each build one Studio and differ only in how they reach it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { StudioError, type BackendName, type Envelope, type ProjectSummary, type StudioMode } from '../preload/contract';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/events';
@@ -11,6 +11,8 @@ import { EngineHost } from './engine/host';
 import { Jobs } from './jobs/jobs';
 import type { SpawnEngine } from './engine/protocol';
 import { CurrentProject } from './library/current-project';
+import { defaultAccess, type LibraryAccess } from './library/library';
+import { isEmptyProjectFolder } from './library/project';
 import { ComputeBackends } from './system/compute';
 import { loadSettings } from './system/settings';
 import { Trainer } from './training/trainer';
@@ -30,12 +32,14 @@ export interface StudioOptions {
   readonly backend?: BackendName | null;
   /** The app's settings file: the remembered backend choice, unless `backend` overrides it. */
   readonly settingsFile?: string | null;
+  /** Whether this process writes its projects (holding each one's lock) or only reads them. */
+  readonly access?: LibraryAccess;
 }
 
 export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options: StudioOptions = {}): Studio {
   const events = new EventBus();
   const engine = new EngineHost(spawnEngine);
-  const project = new CurrentProject(events);
+  const project = new CurrentProject(events, options.access ?? defaultAccess);
   const jobs = new Jobs(events);
   const settingsFile = options.settingsFile ?? null;
   const compute = new ComputeBackends(engine, jobs, options.backend ?? (settingsFile ? loadSettings(settingsFile).backend : null));
@@ -55,9 +59,13 @@ export function createStudio(mode: StudioMode, spawnEngine: SpawnEngine, options
   };
 }
 
-/** A folder that is not there yet becomes a new project: how the default project appears on first run. */
+/**
+ * A folder that is not there yet becomes a new project: how the default
+ * project appears on first run. So does one a killed create left empty.
+ */
 export function openOrCreateProject(studio: Studio, path: string): Promise<Envelope<ProjectSummary>> {
-  return studio.dispatch(existsSync(path) ? 'library.open' : 'library.create', [{ path }]) as Promise<Envelope<ProjectSummary>>;
+  const isNew = !existsSync(path) || (statSync(path).isDirectory() && isEmptyProjectFolder(path));
+  return studio.dispatch(isNew ? 'library.create' : 'library.open', [{ path }]) as Promise<Envelope<ProjectSummary>>;
 }
 
 /** A call through the dispatcher, as a front door makes one: the value, or the service's error thrown. */

@@ -53,6 +53,7 @@ import type {
   DoctorReport,
   GarbageReport,
   JobProgress,
+  Notice,
   OpenProjectRequest,
   ProjectSummary,
   SystemInfo,
@@ -182,10 +183,11 @@ export interface StudioEvents {
   jobProgress: JobProgress;
   projectChanged: ProjectSummary;
   trainingProgress: TrainingProgress;
+  notice: Notice;
 }
 
 export type EventName = keyof StudioEvents;
-export const eventNames = ['jobProgress', 'projectChanged', 'trainingProgress'] as const satisfies readonly EventName[];
+export const eventNames = ['jobProgress', 'projectChanged', 'trainingProgress', 'notice'] as const satisfies readonly EventName[];
 
 // ---------------------------------------------------------------- names
 

@@ -3,7 +3,8 @@ import { appPaths, defaultProjectPath, settingsFileOf, userDataDir, type AppPath
 import { createStudio, openOrCreateProject, type Studio } from '../studio';
 import { openDefaultProject } from '../starter/open-default-project';
 import type { StarterReport } from '../starter/seed-starter';
-import { StudioError, type BackendName, type StudioMode } from '../../preload/contract';
+import type { LibraryAccess } from '../library/library';
+import { StudioError, type Notice, type BackendName, type StudioMode } from '../../preload/contract';
 
 /** What a command needs from outside: where to write, where the app is. */
 export interface CliIo {
@@ -13,6 +14,8 @@ export interface CliIo {
   readonly progress: (line: string | null) => void;
   readonly paths: AppPaths;
   readonly env: NodeJS.ProcessEnv;
+  /** The command line's command (`latent-studio train`), named to a second writer of the same project. */
+  readonly command?: string;
 }
 
 export function defaultIo(): CliIo {
@@ -25,8 +28,12 @@ export function defaultIo(): CliIo {
   };
 }
 
-export function studioFor(mode: StudioMode, io: CliIo, backend?: BackendName): Studio {
-  return createStudio(mode, forkEngine(io.paths.engineEntry), { backend: backend ?? null, settingsFile: settingsFileOf(userDataDir(io.env)) });
+/** Commands that change a project hold its lock while they run; those that only read it open it read-only and may run beside a writer. */
+export type ProjectUse = 'write' | 'read';
+
+export function studioFor(mode: StudioMode, io: CliIo, backend?: BackendName, use: ProjectUse = 'write'): Studio {
+  const access: LibraryAccess = use === 'read' ? { mode: 'read' } : { mode: 'write', command: io.command ?? 'latent-studio' };
+  return createStudio(mode, forkEngine(io.paths.engineEntry), { backend: backend ?? null, settingsFile: settingsFileOf(userDataDir(io.env)), access });
 }
 
 /** Pipes and logs get a line every few seconds instead of a redrawn one. */
@@ -57,11 +64,16 @@ export async function openProjectOption(studio: Studio, io: CliIo, project: stri
 }
 
 /** For commands that run once: a studio for the length of `work`, closed however it ends. */
-export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise<T>, backend?: BackendName): Promise<T> {
-  const studio = studioFor('cli', io, backend);
+export async function withStudio<T>(io: CliIo, work: (studio: Studio) => Promise<T>, backend?: BackendName, use: ProjectUse = 'write'): Promise<T> {
+  const studio = studioFor('cli', io, backend, use);
+  // A damaged checkpoint replaced by an earlier one, say: worth a line on stderr, not a failure.
+  const stopNotices = studio.events.subscribe((event, payload) => {
+    if (event === 'notice') io.stderr(`latent-studio: ${(payload as Notice).level}: ${(payload as Notice).message}\n`);
+  });
   try {
     return await work(studio);
   } finally {
+    stopNotices();
     studio.close();
   }
 }

@@ -12,7 +12,7 @@ import { sampleCommand } from './commands/sample';
 import { scenesCommand } from './commands/scenes';
 import { trainCommand } from './commands/train';
 import { translateCommand } from './commands/translate';
-import { serveCommand } from './commands/serve';
+import { serveCommand, stopOnSignals } from './commands/serve';
 import { StudioError } from '../../preload/contract';
 import type { CliIo } from './context';
 import { usage, UsageError } from './usage';
@@ -21,8 +21,9 @@ import { usage, UsageError } from './usage';
  * Runs one command line and returns its exit code: 0 success, 1 the command
  * failed, 2 the command line was wrong. Serve keeps running until a signal.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], cliIo: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  const io: CliIo = { ...cliIo, command: `latent-studio ${command ?? ''}`.trim() };
   const json = rest.includes('--json');
   try {
     switch (command) {
@@ -66,9 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await modelsCommand(rest, io);
       case 'serve': {
         const handle = await serveCommand(rest, io);
-        const stop = () => void handle.stop();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        stopOnSignals(handle, io);
         await handle.stopped;
         return 0;
       }

@@ -56,7 +56,7 @@ export async function prepareDataset(
     const fingerprint = cacheFingerprint({ items: group.items, classNames, preparation });
     const path = join(folder, `${dataset.id}-${group.domain ?? 'all'}-${options.resolution}-${fingerprint.slice(0, 16)}.lstc`);
     const known = findPrepared(library.db, dataset.id, fingerprint);
-    if (!known || !existsSync(known.path)) {
+    if (!known || !existsSync(library.fileOf(known.path))) {
       const header = await prepareImages(
         group.items.map((item) => ({ blobPath: library.blobs.pathOf(item.blobHash), label: item.label })),
         { ...preparation, outputPath: path, classNames, fingerprint },
@@ -70,11 +70,11 @@ export async function prepareDataset(
         options,
         fingerprint,
         revision: dataset.revision,
-        path,
+        path: library.storedPathOf(path),
         count: header.count,
         size: statSync(path).size,
       });
-      for (const old of replaced) rmSync(old, { force: true });
+      for (const old of replaced) rmSync(library.fileOf(old), { force: true });
     }
     done += group.items.length;
     caches.push(...preparedCaches(library, dataset).filter((cache) => cache.path === path));
@@ -85,6 +85,7 @@ export async function prepareDataset(
 export function preparedCaches(library: Library, dataset: DatasetRow): PreparedCache[] {
   return preparedRows(library.db, dataset.id).map((row) => {
     const options = JSON.parse(row.options) as PreparedOptions;
+    const path = library.fileOf(row.path);
     return {
       domain: row.domain,
       resolution: row.resolution,
@@ -93,8 +94,8 @@ export function preparedCaches(library: Library, dataset: DatasetRow): PreparedC
       channels: options.channels,
       count: row.count,
       sizeBytes: row.size,
-      path: row.path,
-      current: row.revision === dataset.revision && existsSync(row.path),
+      path,
+      current: row.revision === dataset.revision && existsSync(path),
     };
   });
 }

@@ -11,7 +11,11 @@ export interface EnginePort {
   reply(message: EngineReply): void;
 }
 
+/** How often the engine looks for its parent where no channel event tells it (utilityProcess). */
+const parentCheckMs = 500;
+
 export function connectToHost(): EnginePort {
+  exitWithParent();
   const parentPort = (process as { parentPort?: ParentPort }).parentPort;
   if (parentPort) {
     return {
@@ -23,6 +27,20 @@ export function connectToHost(): EnginePort {
   if (!send) throw new Error('The engine must be started by Latent Studio (no IPC channel to the main process).');
   return {
     onRequest: (listener) => process.on('message', (message) => listener(message as EngineRequest)),
-    reply: (message) => void send(message),
+    // A reply the parent can no longer take (it is gone) is dropped: the disconnect handler ends the process.
+    reply: (message) => void send(message, undefined, undefined, () => {}),
   };
+}
+
+/**
+ * The engine is only ever the studio's helper: once its parent is gone
+ * (killed, crashed) nobody will read its results, and a training run going
+ * on would write checkpoints nobody records. It leaves at once, quietly.
+ */
+function exitWithParent(): void {
+  process.once('disconnect', () => process.exit(0));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0);
+  }, parentCheckMs).unref();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StudioError, type JobState } from '../../preload/contract';
+import { StudioError, type JobState, type Notice } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 
 const updateIntervalMs = 100;
@@ -156,5 +156,10 @@ export class Jobs {
 
   cancelAll(): void {
     for (const job of this.#running.values()) job.cancel();
+  }
+
+  /** Tells every window (and the CLI) something about the work that is not an error. */
+  notify(notice: Notice): void {
+    this.#events.emit('notice', notice);
   }
 }

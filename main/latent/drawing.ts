@@ -13,7 +13,7 @@ import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { insertOutput, type NewOutput } from '../library/repos/outputs';
-import type { ChosenGenerator } from './models';
+import type { ChosenGenerator, DrawableGenerator } from './models';
 import type { LatentRecord } from './sources';
 import type { LatentCode } from './space/code';
 
@@ -24,10 +24,10 @@ export type Painter = EngineAccess;
  * Draws the codes. Within a job, drawing is the job's progress (with `after`
  * units of work still to come once it is done) and cancelling the job stops it.
  */
-export async function drawLatents(painter: Painter, generator: ChosenGenerator, codes: readonly LatentCode[], truncation: number, job?: Job, after = 0): Promise<ImageBatch> {
+export async function drawLatents(painter: Painter, generator: DrawableGenerator, codes: readonly LatentCode[], truncation: number, job?: Job, after = 0): Promise<ImageBatch> {
   const task = painter.engine.start(
     'render',
-    { backend: painter.compute.forced, checkpoint: generator.checkpoint.path, ema: generator.ema, latents: latentsOf(generator, codes), truncation },
+    { backend: painter.compute.forced, checkpoint: generator.file, ema: generator.ema, latents: latentsOf(generator, codes), truncation },
     (progress) => job?.update(progress.completed, progress.total + after, progress.message),
   );
   return followInJob(task, job);

@@ -8,7 +8,7 @@ import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { insertOutput } from '../library/repos/outputs';
 import { drawingProvenance, drawLatents, type Painter } from './drawing';
-import { checkClass, chooseGenerator } from './models';
+import { checkClass, generatorToDraw } from './models';
 import { resolvePath, withClass } from './sources';
 import { pathFrames } from './space/path';
 
@@ -16,7 +16,7 @@ import { pathFrames } from './space/path';
 const encodingShare = 0.1;
 
 export async function interpolate(library: Library, painter: Painter, jobs: Jobs, request: InterpolateRequest): Promise<AnimationResult> {
-  const generator = chooseGenerator(library, request.checkpointId, request.ema);
+  const generator = generatorToDraw(library, painter, request.checkpointId, request.ema);
   checkClass(generator, request.class, 'class');
   const format = (await animationFormats()).find((entry) => entry.format === request.format)!;
   // Refused before minutes of drawing, not after.

@@ -2,7 +2,7 @@
 import type { LatentImage, LatentSource, MixRequest } from '../../preload/contract';
 import type { Library } from '../library/library';
 import { drawLatents, storeImages, type Painter } from './drawing';
-import { checkClass, chooseGenerator } from './models';
+import { checkClass, generatorToDraw } from './models';
 import { recordOf, resolveSource, withClass, type ResolvedLatent } from './sources';
 import { crossover, latentArithmetic, mutate } from './space/breeding';
 import type { LatentCode } from './space/code';
@@ -14,7 +14,7 @@ interface Brood {
 }
 
 export async function mixLatents(library: Library, painter: Painter, request: MixRequest): Promise<LatentImage[]> {
-  const generator = chooseGenerator(library, request.checkpointId, request.ema);
+  const generator = generatorToDraw(library, painter, request.checkpointId, request.ema);
   checkClass(generator, request.class, 'class');
   const truncation = request.truncation ?? 1;
   const resolve: Resolve = (role, source, field = role) => ({ role, latent: resolveSource(library, generator, source, `operation.${field}`) });

@@ -2,6 +2,8 @@
 import { StudioError, type ExploreModel } from '../../preload/contract';
 import { sortedClassNames } from '../datasets/prepared';
 import type { DcganConfig, ModelConfig } from '../engine/models/config';
+import type { EngineAccess } from '../jobs/engine-work';
+import { intactCheckpoint } from '../library/intact-checkpoint';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { classCounts } from '../library/repos/datasets';
@@ -15,6 +17,18 @@ export interface ChosenGenerator {
   /** Whether the moving average is drawn: asked for, else whenever the run kept one. */
   readonly ema: boolean;
   readonly classNames: readonly string[];
+}
+
+/** A generator about to draw: its checkpoint's file checked, or the run's newest intact one in its place (and said so). */
+export interface DrawableGenerator extends ChosenGenerator {
+  readonly file: string;
+}
+
+export function generatorToDraw(library: Library, access: EngineAccess, checkpointId: number, ema?: boolean): DrawableGenerator {
+  const chosen = chooseGenerator(library, checkpointId, ema);
+  const intact = intactCheckpoint(library, chosen.checkpoint);
+  if (intact.fallback) access.notify({ level: 'warning', message: `${chosen.run.name}: ${intact.fallback.message}` });
+  return { ...chosen, checkpoint: intact.checkpoint, file: intact.file };
 }
 
 export function chooseGenerator(library: Library, checkpointId: number, ema?: boolean): ChosenGenerator {

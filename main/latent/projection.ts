@@ -4,12 +4,13 @@
  * for the latent that reproduces it. The result is stored like any sample, so
  * it can be interpolated, mixed and saved.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { StudioError, type ProjectionResult, type ProjectRequest } from '../../preload/contract';
 import { normaliseImage } from '../datasets/decode';
 import { isImportProblem } from '../datasets/problems';
 import type { ImageBatch } from '../engine/metrics/image-batch';
+import { maxImageFileBytes, readUserFile } from '../files/user-file';
 import type { Jobs } from '../jobs/jobs';
 import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
@@ -17,7 +18,7 @@ import { blobUrl } from '../library/repos/asset-urls';
 import { findOutput, insertOutput } from '../library/repos/outputs';
 import { followInJob } from '../jobs/engine-work';
 import { drawLatents, pngOf, storeImages, type Painter } from './drawing';
-import { checkClass, chooseGenerator, type ChosenGenerator } from './models';
+import { checkClass, generatorToDraw, type ChosenGenerator } from './models';
 import { recordOf } from './sources';
 
 const defaultSteps = 300;
@@ -27,7 +28,7 @@ const candidateSeed = 0;
 const maxTargetPixels = 80_000_000;
 
 export async function projectImage(library: Library, painter: Painter, jobs: Jobs, request: ProjectRequest): Promise<ProjectionResult> {
-  const generator = chooseGenerator(library, request.checkpointId, request.ema);
+  const generator = generatorToDraw(library, painter, request.checkpointId, request.ema);
   checkClass(generator, request.class, 'class');
   const steps = request.steps ?? defaultSteps;
   const { target, parentId } = await loadTarget(library, generator, request.image);
@@ -39,7 +40,7 @@ export async function projectImage(library: Library, painter: Painter, jobs: Job
       job.update(0, steps, 'Choosing a starting point');
       const task = painter.engine.start(
         'project',
-        { backend: painter.compute.forced, checkpoint: generator.checkpoint.path, ema: generator.ema, target, class: request.class ?? null, steps, seed: candidateSeed },
+        { backend: painter.compute.forced, checkpoint: generator.file, ema: generator.ema, target, class: request.class ?? null, steps, seed: candidateSeed },
         (progress) => job.update(progress.completed, progress.total, progress.message),
       );
       const projection = await followInJob(task, job);
@@ -74,9 +75,7 @@ async function loadTarget(library: Library, generator: ChosenGenerator, image: P
   let parentId: number | null = null;
   if ('path' in image) {
     name = image.path;
-    const facts = await stat(image.path).catch(() => null);
-    if (!facts?.isFile()) throw new StudioError('NOT_FOUND', `image: ${image.path} is not a file`);
-    bytes = await readFile(image.path);
+    bytes = await readUserFile(image.path, maxImageFileBytes, 'image');
   } else {
     const output = findOutput(library.db, image.outputId);
     if (!output) throw new StudioError('NOT_FOUND', `image: no output ${image.outputId} in this project`);

@@ -2,11 +2,11 @@
 import type { LatentImage, PreviewImages, PreviewRequest, SampleRequest } from '../../preload/contract';
 import type { Library } from '../library/library';
 import { drawLatents, pngOf, storeImages, type Painter } from './drawing';
-import { checkClass, chooseGenerator } from './models';
+import { checkClass, generatorToDraw } from './models';
 import { resolvePoint, resolveSource, withClass } from './sources';
 
 export async function sampleGrid(library: Library, painter: Painter, request: SampleRequest): Promise<LatentImage[]> {
-  const generator = chooseGenerator(library, request.checkpointId, request.ema);
+  const generator = generatorToDraw(library, painter, request.checkpointId, request.ema);
   checkClass(generator, request.class, 'class');
   const truncation = request.truncation ?? 1;
   // Image i of a grid is seed + i: any one of them can be drawn again alone.
@@ -24,7 +24,7 @@ export async function sampleGrid(library: Library, painter: Painter, request: Sa
 }
 
 export async function previewPoints(library: Library, painter: Painter, request: PreviewRequest): Promise<PreviewImages> {
-  const generator = chooseGenerator(library, request.checkpointId, request.ema);
+  const generator = generatorToDraw(library, painter, request.checkpointId, request.ema);
   checkClass(generator, request.class, 'class');
   const codes = request.points.map((point, index) => withClass(resolvePoint(library, generator, point, `points.${index}`), request.class));
   const batch = await drawLatents(painter, generator, codes, request.truncation ?? 1);

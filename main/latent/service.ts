@@ -2,6 +2,7 @@
 import type { StudioApi } from '../../preload/contract';
 import type { EngineHost } from '../engine/host';
 import { animationFormats } from '../export/animation/formats';
+import { engineAccess } from '../jobs/engine-work';
 import type { Jobs } from '../jobs/jobs';
 import type { CurrentProject } from '../library/current-project';
 import type { ComputeBackends } from '../system/compute';
@@ -13,7 +14,7 @@ import { previewPoints, sampleGrid } from './sampling';
 import { forgetLatent, renameLatent, saveLatent, savedLatents } from './saved';
 
 export function latentService(project: CurrentProject, engine: EngineHost, compute: ComputeBackends, jobs: Jobs): StudioApi['latent'] {
-  const painter = { engine, compute };
+  const painter = engineAccess(engine, compute, jobs);
   return {
     models: async () => exploreModels(project.library),
     sample: (request) => sampleGrid(project.library, painter, request),

@@ -1,16 +1,23 @@
+import { resolve } from 'node:path';
 import { StudioError, type ProjectSummary } from '../../preload/contract';
 import type { EventBus } from '../api/events';
-import { openLibrary, type Library } from './library';
+import { defaultAccess, openLibrary, type Library, type LibraryAccess } from './library';
 import { createProjectFolder } from './project';
-import { pauseInterruptedRuns } from './repos/runs';
 
-/** The project every service works in; switching it closes the old library and tells every window. */
+/**
+ * The project every service works in; switching it closes the old library
+ * (releasing its lock) and tells every window. `access` says whether this
+ * process writes its projects (the app, serve, writing commands) or only
+ * reads them.
+ */
 export class CurrentProject {
   readonly #events: EventBus;
+  readonly #access: LibraryAccess;
   #library: Library | null = null;
 
-  constructor(events: EventBus) {
+  constructor(events: EventBus, access: LibraryAccess = defaultAccess) {
     this.#events = events;
+    this.#access = access;
   }
 
   get summary(): ProjectSummary | null {
@@ -23,15 +30,14 @@ export class CurrentProject {
     return this.#library;
   }
 
+  /** A project that fails to open leaves the current one open, unless it is the current one (whose lock must be let go first). */
   open(path: string): ProjectSummary {
-    const library = openLibrary(path);
-    // Runs left training by a crash or a kill can be resumed from their last checkpoint.
-    pauseInterruptedRuns(library.db);
-    return this.#switchTo(library);
+    if (this.#library && resolve(this.#library.folders.root) === resolve(path)) this.close();
+    return this.#switchTo(openLibrary(path, this.#access));
   }
 
   create(path: string): ProjectSummary {
-    return this.#switchTo(openLibrary(createProjectFolder(path).root));
+    return this.#switchTo(openLibrary(createProjectFolder(path).root, this.#access));
   }
 
   close(): void {

@@ -2,8 +2,9 @@
  * A project is a folder: library.db (SQLite, WAL) beside blobs/, checkpoints/
  * and cache/. This module makes such folders and recognises them.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { StudioError } from '../../preload/contract';
 import { initialiseLibraryDatabase } from './database';
 
@@ -27,28 +28,81 @@ export function projectFolders(root: string): ProjectFolders {
   };
 }
 
+/** What a create killed part way leaves in a folder: the library under its temporary name, and its journal. */
+const creationLeftover = /^library\.db\.\d+\.tmp(-journal|-wal|-shm)?$/;
+
+/** True for a folder that is empty but for what a killed create left: a new project may be made there. */
+export function isEmptyProjectFolder(root: string): boolean {
+  return readdirSync(root).every((name) => creationLeftover.test(name));
+}
+
 /**
- * The library is built under a temporary name and renamed into place, so a
- * killed create never leaves a half-made library.db.
+ * Makes a new project at `folder`. A folder that does not exist yet is built
+ * whole beside it under a temporary name and renamed into place, so a killed
+ * create leaves no folder at all or a usable project. An empty folder the
+ * person chose gets its library under a temporary name, renamed in last.
  */
 export function createProjectFolder(folder: string): ProjectFolders {
   const root = resolve(folder);
   if (existsSync(root)) {
     if (!statSync(root).isDirectory()) throw new StudioError('ALREADY_EXISTS', `${root} is a file, not a folder`);
-    if (readdirSync(root).length > 0) throw new StudioError('ALREADY_EXISTS', `${root} is not empty; choose a new or empty folder`);
+    if (!isEmptyProjectFolder(root)) throw new StudioError('ALREADY_EXISTS', `${root} is not empty; choose a new or empty folder`);
+    for (const leftover of readdirSync(root)) rmSync(join(root, leftover), { force: true });
+    const folders = projectFolders(root);
+    buildLibrary(folders.library);
+    ensureProjectFolders(folders);
+    return folders;
   }
-  const folders = projectFolders(root);
-  mkdirSync(root, { recursive: true });
-  const temporary = `${folders.library}.${process.pid}.tmp`;
+  const parent = dirname(root);
+  mkdirSync(parent, { recursive: true });
+  removeAbandonedCreations(parent, basename(root));
+  const staging = join(parent, `.${basename(root)}.creating-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    initialiseLibraryDatabase(temporary);
-    renameSync(temporary, folders.library);
+    mkdirSync(staging);
+    const staged = projectFolders(staging);
+    buildLibrary(staged.library);
+    ensureProjectFolders(staged);
+    renameSync(staging, root);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    rmSync(staging, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new StudioError('ALREADY_EXISTS', `${root} was made by another process meanwhile; open it instead`);
+    }
     throw error;
   }
-  ensureProjectFolders(folders);
-  return folders;
+  return projectFolders(root);
+}
+
+/** The library is made under a temporary name and renamed: library.db is either whole or absent. */
+function buildLibrary(file: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    initialiseLibraryDatabase(temporary);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    rmSync(`${temporary}-journal`, { force: true });
+    throw error;
+  }
+}
+
+/** Staging folders of creates whose process is gone (killed part way): nothing will finish them. */
+function removeAbandonedCreations(parent: string, name: string): void {
+  const prefix = `.${name}.creating-`;
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split('-')[0]);
+    if (Number.isSafeInteger(pid) && !isRunning(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The folders of an existing project, or a clear error saying why `folder` is not one. */

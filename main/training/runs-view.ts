@@ -69,6 +69,7 @@ export function checkpointSummary(db: Database, checkpoint: CheckpointRow): Chec
     metrics: JSON.parse(checkpoint.metrics) as Record<string, number>,
     createdAt: checkpoint.created_at,
     previewUrl: preview ? blobUrl(preview) : null,
+    damage: checkpoint.damage,
   };
 }
 

@@ -18,6 +18,7 @@ import type { CurrentProject } from '../library/current-project';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { findDataset } from '../library/repos/datasets';
+import { intactCheckpoint } from '../library/intact-checkpoint';
 import { insertOutput } from '../library/repos/outputs';
 import {
   checkpointsOf,
@@ -124,8 +125,7 @@ export class Trainer {
     let error: string | null = null;
     try {
       const data = await this.#prepare(library, run, config, job);
-      const checkpoints = checkpointsOf(library.db, runId);
-      const resumeFrom = checkpoints.at(-1)?.path ?? null;
+      const resumeFrom = this.#resumePoint(library, run, plan.totalSteps);
       const session = new SessionRate(run.step);
       const task = this.#engine.start(
         'train',
@@ -158,6 +158,22 @@ export class Trainer {
     if (status === 'failed') job.fail(error ?? 'failed');
     else if (status === 'completed') job.finish(`Trained ${result?.step ?? 0} steps`);
     else job.cancelled(`${status === 'paused' ? 'Paused' : 'Stopped'} at step ${result?.step ?? run.step}`);
+  }
+
+  /**
+   * The newest checkpoint whose file is intact, to resume from (null for a
+   * run not yet started). A damaged newest one is marked, and the run goes
+   * on from the one before, saying so.
+   */
+  #resumePoint(library: Library, run: RunRow, totalSteps: number): string | null {
+    const newest = checkpointsOf(library.db, run.id).at(-1);
+    if (!newest) return null;
+    const chosen = intactCheckpoint(library, newest);
+    if (chosen.fallback) {
+      this.#emit(run, 'running', chosen.checkpoint.step, totalSteps, chosen.fallback.message);
+      this.#events.emit('notice', { level: 'warning', message: `${run.name}: ${chosen.fallback.message}` });
+    }
+    return chosen.file;
   }
 
   /**
@@ -213,17 +229,17 @@ export class Trainer {
         return;
       }
       case 'checkpoint': {
-        const checkpointId = db.transaction(() => {
-          const id = recordCheckpoint(db, { run_id: run.id, step: event.step, path: event.path, size: event.size, sha256: event.sha256, metrics: { ...event.metrics } });
+        const { id: checkpointId, retired } = db.transaction(() => {
+          const id = recordCheckpoint(db, { run_id: run.id, step: event.step, path: library.storedPathOf(event.path), size: event.size, sha256: event.sha256, metrics: { ...event.metrics } });
           const rows = checkpointsOf(db, run.id);
           const best = qualityMetricOf((planOf(run).model as unknown as ModelConfig).architecture);
           const retained = rows.map((row) => ({ id: row.id, step: row.step, score: (JSON.parse(row.metrics) as Record<string, number>)[best] }));
-          for (const doomed of checkpointsToDelete(retained)) {
-            deleteCheckpoint(db, doomed);
-            rmSync(rows.find((row) => row.id === doomed)!.path, { force: true });
-          }
-          return id;
+          const doomed = checkpointsToDelete(retained);
+          for (const doomedId of doomed) deleteCheckpoint(db, doomedId);
+          return { id, retired: doomed.map((doomedId) => rows.find((row) => row.id === doomedId)!.path) };
         })();
+        // Only once the commit has retired them: a crash before this leaves files the next open removes, never rows without files.
+        for (const stored of retired) rmSync(library.fileOf(stored), { force: true });
         this.#emit(run, 'running', event.step, totalSteps, `Checkpoint at step ${event.step}`, { checkpointId });
         return;
       }

@@ -12,7 +12,7 @@ import type { Jobs } from '../jobs/jobs';
 import type { Library } from '../library/library';
 import { requireDataset } from '../library/repos/datasets';
 import { itemsPage } from '../library/repos/items';
-import { chooseTranslator } from './models';
+import { translatorToUse } from './models';
 import { loadSource, loadStoredImage, nameOfFile, type LoadedSource } from './source';
 import { storeTranslation, translateSource } from './translation';
 
@@ -25,7 +25,7 @@ interface BatchInput {
 const itemsPerPage = 1000;
 
 export async function translateBatch(library: Library, access: EngineAccess, jobs: Jobs, request: TranslateBatchRequest): Promise<TranslateBatchReport> {
-  const translator = chooseTranslator(library, request.checkpointId, request.direction);
+  const translator = translatorToUse(library, access, request.checkpointId, request.direction);
   const { inputs, failed } = await listInputs(library, request.inputs);
   if (inputs.length === 0 && failed.length === 0) throw new StudioError('INVALID_ARGUMENT', 'inputs: there are no images to translate');
   const strength = request.strength ?? 1;

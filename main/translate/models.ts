@@ -1,6 +1,8 @@
 /** The trained translation models Translate and Style can use: each checkpoint of each pix2pix and CycleGAN run. */
 import { StudioError, type Direction, type TranslateModel } from '../../preload/contract';
 import { directionsOf, type ModelConfig, type TranslationModelConfig } from '../engine/models/config';
+import type { EngineAccess } from '../jobs/engine-work';
+import { intactCheckpoint } from '../library/intact-checkpoint';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { findCheckpoint, findRun, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
@@ -11,6 +13,18 @@ export interface ChosenTranslator {
   readonly run: RunRow;
   readonly config: TranslationModelConfig;
   readonly direction: Direction;
+}
+
+/** A translator about to run: its checkpoint's file checked, or the run's newest intact one in its place (and said so). */
+export interface UsableTranslator extends ChosenTranslator {
+  readonly file: string;
+}
+
+export function translatorToUse(library: Library, access: EngineAccess, checkpointId: number, direction: Direction | undefined): UsableTranslator {
+  const chosen = chooseTranslator(library, checkpointId, direction);
+  const intact = intactCheckpoint(library, chosen.checkpoint);
+  if (intact.fallback) access.notify({ level: 'warning', message: `${chosen.run.name}: ${intact.fallback.message}` });
+  return { ...chosen, checkpoint: intact.checkpoint, file: intact.file };
 }
 
 export function chooseTranslator(library: Library, checkpointId: number, direction: Direction | undefined): ChosenTranslator {

@@ -7,14 +7,14 @@
 import type { PreviewTranslationRequest, TranslationPreview } from '../../preload/contract';
 import type { EngineAccess } from '../jobs/engine-work';
 import type { Library } from '../library/library';
-import { chooseTranslator } from './models';
+import { translatorToUse } from './models';
 import { pngOf } from './pixels';
 import { loadSource } from './source';
 import { translateSource } from './translation';
 
 export async function previewTranslation(library: Library, access: EngineAccess, request: PreviewTranslationRequest): Promise<TranslationPreview> {
   const started = performance.now();
-  const translator = chooseTranslator(library, request.checkpointId, request.direction);
+  const translator = translatorToUse(library, access, request.checkpointId, request.direction);
   const source = await loadSource(library, { png: request.png }, 'png');
   const { image } = await translateSource(access, translator, source, { tiling: 'fit' }, request.strength ?? 1);
   const png = await pngOf(image);

@@ -1,24 +1,24 @@
 /** The translate namespace: Translate's and Style's tools, each translating with the engine and storing what it makes with its provenance. */
 import type { StudioApi, TranslationResult } from '../../preload/contract';
 import type { EngineHost } from '../engine/host';
-import type { EngineAccess } from '../jobs/engine-work';
+import { engineAccess } from '../jobs/engine-work';
 import type { Jobs } from '../jobs/jobs';
 import type { CurrentProject } from '../library/current-project';
 import type { ComputeBackends } from '../system/compute';
 import { translateBatch } from './batch';
-import { chooseTranslator, translateModels } from './models';
+import { translateModels, translatorToUse } from './models';
 import { previewTranslation } from './preview';
 import { loadSource } from './source';
 import { storeTranslation, translateSource } from './translation';
 
 export function translateService(project: CurrentProject, engine: EngineHost, compute: ComputeBackends, jobs: Jobs): StudioApi['translate'] {
-  const access: EngineAccess = { engine, compute };
+  const access = engineAccess(engine, compute, jobs);
   return {
     models: async () => translateModels(project.library),
 
     image: async (request) => {
       const library = project.library;
-      const translator = chooseTranslator(library, request.checkpointId, request.direction);
+      const translator = translatorToUse(library, access, request.checkpointId, request.direction);
       const source = await loadSource(library, request.source);
       const strength = request.strength ?? 1;
       return jobs.run(
@@ -40,7 +40,7 @@ export function translateService(project: CurrentProject, engine: EngineHost, co
 
     compare: async (request) => {
       const library = project.library;
-      const translators = request.styles.map((style, index) => ({ translator: chooseTranslator(library, style.checkpointId, style.direction), strength: style.strength ?? 1, index }));
+      const translators = request.styles.map((style, index) => ({ translator: translatorToUse(library, access, style.checkpointId, style.direction), strength: style.strength ?? 1, index }));
       const source = await loadSource(library, request.source);
       return jobs.run(
         'translate-compare',

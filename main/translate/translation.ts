@@ -16,7 +16,7 @@ import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
 import { findOutputOfBlob, insertOutput } from '../library/repos/outputs';
-import { translatorProvenance, type ChosenTranslator } from './models';
+import { translatorProvenance, type ChosenTranslator, type UsableTranslator } from './models';
 import { blend, pngOf, rawPixels, resizeRaw } from './pixels';
 import type { LoadedSource } from './source';
 import { workingSizeOf, type TilingSettings, type WorkingSize } from './working-size';
@@ -37,13 +37,13 @@ export interface TranslationControl {
 
 export async function translateSource(
   access: EngineAccess,
-  translator: ChosenTranslator,
+  translator: UsableTranslator,
   source: LoadedSource,
   settings: TilingSettings,
   strength: number,
   control: TranslationControl = {},
 ): Promise<Translated> {
-  const { config, direction, checkpoint } = translator;
+  const { config, direction } = translator;
   const { input, output } = channelsOf(config, direction);
   const { width, height, bytes } = source.image;
   const working = workingSizeOf(source.image, { resolution: config.resolution, sizeMultiple: sizeMultipleOf(config) }, settings);
@@ -54,7 +54,7 @@ export async function translateSource(
     const statistics = statsWidth === working.width && statsHeight === working.height ? image : await rawPixels(bytes, statsWidth, statsHeight, input);
     tiles = { overlap: working.overlap, statistics };
   }
-  const task = access.engine.start('translate', { backend: access.compute.forced, checkpoint: checkpoint.path, direction, image, tiles }, (progress) =>
+  const task = access.engine.start('translate', { backend: access.compute.forced, checkpoint: translator.file, direction, image, tiles }, (progress) =>
     control.onTiles?.(progress.completed, progress.total),
   );
   const translated = await resizeRaw(await followInJob(task, control.job), width, height);

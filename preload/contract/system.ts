@@ -80,6 +80,15 @@ export interface JobProgress {
   readonly message: string;
 }
 
+/**
+ * Something a person should know that is not an error: the work went on, in
+ * a way they did not ask for (a damaged checkpoint replaced by an earlier one).
+ */
+export interface Notice {
+  readonly level: 'info' | 'warning';
+  readonly message: string;
+}
+
 export interface OpenProjectRequest {
   /** The project folder. */
   readonly path: string;

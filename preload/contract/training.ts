@@ -74,6 +74,8 @@ export interface CheckpointSummary {
   readonly createdAt: number;
   /** The sample grid on the run's fixed preview latents at this step. */
   readonly previewUrl: string | null;
+  /** Why its file was found damaged (tools then use the run's newest intact checkpoint); null when intact. */
+  readonly damage: string | null;
 }
 
 export interface RunSummary {

@@ -23,5 +23,5 @@ export async function datasetsCommand(argv: string[], io: CliIo): Promise<number
       }
     }
     return 0;
-  });
+  }, undefined, 'read');
 }

@@ -17,5 +17,5 @@ export async function doctorCommand(argv: string[], io: CliIo): Promise<number> 
     const report = await call<DoctorReport>(studio, 'system.doctor');
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report));
     return report.backends.active ? 0 : 1;
-  }, backendOption(values.backend));
+  }, backendOption(values.backend), 'read');
 }

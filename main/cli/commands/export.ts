@@ -101,7 +101,7 @@ export async function recallCommand(argv: string[], io: CliIo): Promise<number> 
     const result = await call<RecallResult>(studio, 'export.recall', [{ path: positionals[0], keep: values.keep }]);
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : describeRecall(result));
     return result.found ? 0 : 1;
-  });
+  }, undefined, values.keep ? 'write' : 'read');
 }
 
 function conflictOption(values: { overwrite: boolean; 'keep-both': boolean; skip: boolean }): ConflictPolicy {

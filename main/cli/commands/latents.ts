@@ -19,10 +19,15 @@ export async function latentsCommand(argv: string[], io: CliIo): Promise<number>
   });
   const [action = 'list', ...rest] = positionals;
   const call$ = (method: string, argument?: unknown) =>
-    withStudio(io, async (studio) => {
-      await openProjectOption(studio, io, values.project);
-      return call<unknown>(studio, method, argument === undefined ? [] : [argument]);
-    });
+    withStudio(
+      io,
+      async (studio) => {
+        await openProjectOption(studio, io, values.project);
+        return call<unknown>(studio, method, argument === undefined ? [] : [argument]);
+      },
+      undefined,
+      action === 'list' ? 'read' : 'write',
+    );
   const print = (value: unknown, text: string) => io.stdout(values.json ? `${JSON.stringify(value ?? { ok: true }, null, 2)}\n` : text);
 
   switch (action) {

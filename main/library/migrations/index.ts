@@ -13,6 +13,8 @@ import * as initial from './001-initial';
 import * as explore from './002-explore';
 import * as translate from './003-translate';
 import * as gallery from './004-gallery';
+import * as portablePaths from './005-portable-paths';
+import * as checkpointDamage from './006-checkpoint-damage';
 
 interface Migration {
   readonly version: number;
@@ -25,6 +27,8 @@ const migrations: readonly Migration[] = [
   { version: 2, up: explore.up },
   { version: 3, up: translate.up },
   { version: 4, up: gallery.up },
+  { version: 5, up: portablePaths.up },
+  { version: 6, up: checkpointDamage.up },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -15,6 +15,7 @@ export interface PreparedRow {
   readonly options: string;
   readonly fingerprint: string;
   readonly revision: number;
+  /** Relative to the project folder (see stored-paths.ts). */
   readonly path: string;
   readonly count: number;
   readonly size: number;

@@ -32,11 +32,14 @@ export interface CheckpointRow {
   readonly id: number;
   readonly run_id: number;
   readonly step: number;
+  /** Relative to the project folder (see stored-paths.ts). */
   readonly path: string;
   readonly size: number;
   readonly sha256: string;
   readonly metrics: string;
   readonly created_at: number;
+  /** Why the file was found damaged, when it was; null for an intact one. */
+  readonly damage: string | null;
 }
 
 const runSelect = 'SELECT r.*, d.name AS dataset_name FROM runs r LEFT JOIN datasets d ON d.id = r.dataset_id';
@@ -79,7 +82,7 @@ export function setRunProgress(db: Database, id: number, step: number, trainSeco
   db.prepare('UPDATE runs SET step = ?, train_seconds = ? WHERE id = ?').run(step, trainSeconds, id);
 }
 
-/** Runs a crashed or killed app left running: they can be resumed from their last checkpoint. */
+/** Runs a crashed or killed process left running: they can be resumed from their last checkpoint. Only the project's writer calls this. */
 export function pauseInterruptedRuns(db: Database): number {
   return db.prepare("UPDATE runs SET status = 'paused', error = 'Interrupted: the app stopped while this run was training' WHERE status IN ('running', 'queued')").run().changes;
 }
@@ -111,12 +114,12 @@ export function latestMetrics(db: Database, runId: number): Record<string, numbe
   return Object.fromEntries(rows.map((row) => [row.name, row.value]));
 }
 
-export function recordCheckpoint(db: Database, checkpoint: Omit<CheckpointRow, 'id' | 'created_at' | 'metrics'> & { metrics: Record<string, number> }, now = Date.now()): number {
+export function recordCheckpoint(db: Database, checkpoint: Omit<CheckpointRow, 'id' | 'created_at' | 'metrics' | 'damage'> & { metrics: Record<string, number> }, now = Date.now()): number {
   return Number(
     db
       .prepare(
         `INSERT INTO checkpoints (run_id, step, path, size, sha256, metrics, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (run_id, step) DO UPDATE SET path = excluded.path, size = excluded.size, sha256 = excluded.sha256, metrics = excluded.metrics, created_at = excluded.created_at
+         ON CONFLICT (run_id, step) DO UPDATE SET path = excluded.path, size = excluded.size, sha256 = excluded.sha256, metrics = excluded.metrics, created_at = excluded.created_at, damage = NULL
          RETURNING id`,
       )
       .pluck()

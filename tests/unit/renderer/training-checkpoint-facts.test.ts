@@ -12,6 +12,7 @@ const checkpoint = (id: number, metrics: Record<string, number>): CheckpointSumm
   metrics,
   createdAt: 0,
   previewUrl: null,
+  damage: null,
 });
 
 describe('what a checkpoint shows', () => {

@@ -1,8 +1,10 @@
-import type { JobProgress, SystemInfo } from '../../../../preload/contract';
+import type { JobProgress, Notice, SystemInfo } from '../../../../preload/contract';
 import type { StudioConnection } from '../api';
 
 /** How long a finished job stays in the status bar. */
 const finishedJobLingerMs = 4000;
+/** A notice (a damaged checkpoint replaced, say) stays until dismissed or this long: long enough to read twice. */
+const noticeLingerMs = 20_000;
 
 /**
  * What the status bar shows: the open project, the compute backend, jobs in
@@ -15,6 +17,8 @@ export class StudioStatus {
   /** Null under Electron, where there is no socket to lose. */
   connected = $state<boolean | null>(null);
   error = $state<string | null>(null);
+  notice = $state<Notice | null>(null);
+  #noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly #connection: StudioConnection;
 
@@ -23,6 +27,7 @@ export class StudioStatus {
     const { studio } = connection;
     studio.onJobProgress((job) => this.#track(job));
     studio.onProjectChanged(() => void this.refresh());
+    studio.onNotice((notice) => this.#show(notice));
     connection.onConnectionChange((connected) => {
       this.connected = connected;
       if (connected) void this.refresh();
@@ -37,6 +42,18 @@ export class StudioStatus {
     } catch (error) {
       this.error = (error as Error).message;
     }
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+    if (this.#noticeTimer) clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = null;
+  }
+
+  #show(notice: Notice): void {
+    this.dismissNotice();
+    this.notice = notice;
+    this.#noticeTimer = setTimeout(() => this.dismissNotice(), noticeLingerMs);
   }
 
   #track(job: JobProgress): void {

@@ -1,0 +1,58 @@
+/**
+ * What the writer of a project repairs when it opens it: the traces a killed
+ * process can leave. Only the lock holder runs this, so nothing it removes
+ * can belong to a write still under way.
+ *
+ * - Temporary files (every atomic write's `.*.tmp`, uploads' `.part`, a
+ *   library being made) are swept.
+ * - A checkpoint the engine finished but the library never recorded (the
+ *   process died between the two) is recorded, so resume starts from it.
+ * - Runs left 'running' or 'queued' are paused: they resume from their last
+ *   checkpoint.
+ */
+import { readdirSync, rmSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import type { Library } from './library';
+import { libraryFileName } from './project';
+import { pauseInterruptedRuns } from './repos/runs';
+import { recordUnrecordedCheckpoints } from './unrecorded-checkpoints';
+
+export interface Recovery {
+  readonly temporaryFilesRemoved: number;
+  readonly checkpointsRecorded: number;
+  readonly checkpointsRemoved: number;
+  readonly runsPaused: number;
+}
+
+export function recoverProject(library: Library): Recovery {
+  const temporaryFilesRemoved = sweepTemporaryFiles(library.folders.root);
+  const { recorded, removed } = recordUnrecordedCheckpoints(library);
+  const runsPaused = pauseInterruptedRuns(library.db);
+  return { temporaryFilesRemoved, checkpointsRecorded: recorded, checkpointsRemoved: removed, runsPaused };
+}
+
+/** `.name.tmp` (atomic writes), `.name.part` (uploads), and library.db.<pid>.tmp with its journal (a killed create). */
+const temporaryName = new RegExp(`^(\\..+\\.(tmp|part)|${libraryFileName.replace('.', '\\.')}\\.\\d+\\.tmp(-journal|-wal|-shm)?)$`);
+
+/** Deep enough for cache/thumbs/ab/x, cache/uploads/batch/x and checkpoints/run-1/x. */
+const sweepDepth = 4;
+
+function sweepTemporaryFiles(folder: string, depth = 0): number {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (depth + 1 < sweepDepth) removed += sweepTemporaryFiles(path, depth + 1);
+    } else if (entry.isFile() && temporaryName.test(entry.name)) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
