@@ -24,3 +24,19 @@ export function projectFileOf(root: string, stored: string): string {
   }
   return resolve(root, ...parts);
 }
+
+/** Where the studio writes the files the library names: checkpoints/run-N/step-….lsck and cache/prepared/….lstc. */
+const projectParts = [/(?:^|[\\/])(checkpoints[\\/][^\\/]+[\\/][^\\/]+)$/, /(?:^|[\\/])(cache[\\/]prepared[\\/][^\\/]+)$/];
+
+/**
+ * The stored form of a path from an older library, absolute to wherever the
+ * project was then: the part from its own checkpoints/ or cache/prepared/ on,
+ * whatever the old root was. Null for a path in neither place.
+ */
+export function relativeProjectPath(path: string): string | null {
+  for (const pattern of projectParts) {
+    const match = pattern.exec(path);
+    if (match) return match[1]!.replaceAll('\\', '/');
+  }
+  return null;
+}

@@ -15,12 +15,15 @@ import type { Jobs } from '../jobs/jobs';
 import type { Library } from '../library/library';
 import { findCheckpoint, findRun, planOf, type CheckpointRow, type RunRow } from '../library/repos/runs';
 import { chooseGenerator } from '../latent/models';
+import { intactCheckpoint } from '../library/intact-checkpoint';
 import { chooseDestination, listFiles, makeStagingFolder, moveIntoPlace } from './bundle-folder';
 import { manifestFormat, manifestVersion, tensorsOf, type BundleManifest } from './bundle-manifest';
 import { bundleReadme } from './bundle-readme';
 
 export async function exportModel(library: Library, access: EngineAccess, jobs: Jobs, request: ExportModelRequest): Promise<ExportModelReport> {
-  const { checkpoint, run, config, ema, classNames } = exportedCheckpoint(library, request);
+  const { checkpoint: asked, run, config, ema, classNames } = exportedCheckpoint(library, request);
+  const { checkpoint, file, fallback } = intactCheckpoint(library, asked);
+  if (fallback) access.notify({ level: 'warning', message: `${run.name}: ${fallback.message}` });
   const destination = chooseDestination(request.folder, request.conflict ?? 'ask');
   const layout = bundleLayout(config, ema);
   const precision = request.precision ?? 'float32';
@@ -31,7 +34,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
       const started = performance.now();
       const staging = makeStagingFolder(destination.folder);
       try {
-        const task = access.engine.start('exportBundle', { backend: access.compute.forced, checkpoint: checkpoint.path, networks: layout, folder: staging, precision }, (progress) =>
+        const task = access.engine.start('exportBundle', { backend: access.compute.forced, checkpoint: file, networks: layout, folder: staging, precision }, (progress) =>
           job.update(progress.completed, progress.total, progress.message),
         );
         const exported = await followInJob(task, job);

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { StudioError } from '../../preload/contract';
 import { sortedClassNames } from '../datasets/prepared';
 import { libraryFileName } from '../library/project';
+import { projectFileOf, relativeProjectPath } from '../library/stored-paths';
 import { classCounts } from '../library/repos/datasets';
 import type { RunPlan } from '../library/repos/runs';
 
@@ -84,7 +85,8 @@ function withForeignLibrary(projectRoot: string, find: (db: Database.Database) =
       projectRoot,
       projectName: basename(projectRoot),
       checkpointId: row.id,
-      path: existsSync(row.path) ? row.path : join(projectRoot, 'checkpoints', basename(dirname(row.path)), basename(row.path)),
+      // Inside that project whatever it stored (a relative path, or an absolute one from before projects were portable).
+      path: projectFileOf(projectRoot, relativeProjectPath(row.path) ?? row.path),
       sha256: row.sha256,
       runName: row.run_name,
       plan: JSON.parse(row.config) as RunPlan,

@@ -47,7 +47,7 @@ export function recordImportedRun(library: Library, run: ImportedRun, now = Date
       const runId = insertCompletedRun(library.db, run, now);
       const folder = join(library.folders.checkpoints, `run-${runId}`);
       const path = join(folder, `step-${String(run.step).padStart(8, '0')}.lsck`);
-      const checkpointId = recordCheckpoint(library.db, { run_id: runId, step: run.step, path, size: run.staged.size, sha256: run.staged.sha256, metrics: { ...run.metrics } }, now);
+      const checkpointId = recordCheckpoint(library.db, { run_id: runId, step: run.step, path: library.storedPathOf(path), size: run.staged.size, sha256: run.staged.sha256, metrics: { ...run.metrics } }, now);
       recordMetrics(library.db, runId, Object.entries(run.metrics).map(([name, value]) => ({ name, step: run.step, value })));
       mkdirSync(folder, { recursive: true });
       renameSync(run.staged.path, path);
