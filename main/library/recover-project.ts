@@ -31,8 +31,8 @@ export function recoverProject(library: Library): Recovery {
   return { temporaryFilesRemoved, checkpointsRecorded: recorded, checkpointsRemoved: removed, runsPaused };
 }
 
-/** `.name.tmp` (atomic writes), `.name.part` (uploads), and library.db.<pid>.tmp with its journal (a killed create). */
-const temporaryName = new RegExp(`^(\\..+\\.(tmp|part)|${libraryFileName.replace('.', '\\.')}\\.\\d+\\.tmp(-journal|-wal|-shm)?)$`);
+/** `.name.tmp` (atomic writes), `name.<hex>.part` (uploads), and library.db.<pid>.tmp with its journal (a killed create). */
+const temporaryName = new RegExp(`^(\\..+\\.tmp|.+\\.[0-9a-f]{12}\\.part|${libraryFileName.replace('.', '\\.')}\\.\\d+\\.tmp(-journal|-wal|-shm)?)$`);
 
 /** Deep enough for cache/thumbs/ab/x, cache/uploads/batch/x and checkpoints/run-1/x. */
 const sweepDepth = 4;
