@@ -4,13 +4,13 @@
  * name each, for resuming, and a loader that yields the images to store or the
  * problem that stops them.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import sharp from 'sharp';
 import { StudioError, type DatasetKind, type Domain, type ImportProblem } from '../../preload/contract';
+import { FileError, maxImageFileBytes, readUserFile } from '../files/user-file';
 import { normaliseImage, type DecodeLimits, type NormalisedImage } from './decode';
 import { importProblem, isImportProblem } from './problems';
-import { classNamesFileFor, isIdxClassNamesFile, isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset } from './sources/idx';
+import { classNamesFileFor, isIdxClassNamesFile, isIdxImagesFile, isIdxLabelsFile, labelsFileFor, readIdxDataset, type IdxDataset } from './sources/idx';
 import { walkImages, type WalkEntry } from './sources/walk';
 import { countZipEntries, readZipImages } from './sources/zip';
 import { rawImage } from '../images/raw-image';
@@ -43,7 +43,7 @@ export interface PlanRequest {
 
 export const importLimits = {
   decode: { maxPixels: 80_000_000 } satisfies DecodeLimits,
-  zip: { maxEntryBytes: 256 * 1024 * 1024, maxTotalBytes: 16 * 1024 ** 3 },
+  zip: { maxEntryBytes: maxImageFileBytes, maxTotalBytes: 16 * 1024 ** 3 },
 } as const;
 
 export async function planImport(request: PlanRequest): Promise<ImportPlan> {
@@ -66,22 +66,21 @@ async function planImages(paths: readonly string[], place: Place = asItself): Pr
   const files: WalkEntry[] = [];
   const problems: ImportProblem[] = [];
   const zips: string[] = [];
-  const idxFiles: string[] = [];
+  const idxFiles: WalkEntry[] = [];
   let total = 0;
   for (const path of paths) {
     for await (const entry of walkImages(path)) {
       if (isImportProblem(entry)) problems.push(entry);
       else if (extname(entry.path).toLowerCase() === '.zip') zips.push(entry.path);
-      else if (isIdxImagesFile(entry.path)) idxFiles.push(entry.path);
+      else if (isIdxImagesFile(entry.path)) idxFiles.push(entry);
       else if (!isIdxLabelsFile(entry.path) && !isIdxClassNamesFile(entry.path)) files.push(entry);
     }
   }
-  const idx = await Promise.all(
-    idxFiles.map(async (path) => {
-      const labels = labelsFileFor(path);
-      return { path, data: await readIdxDataset(path, labels, labels === null ? null : classNamesFileFor(labels)) };
-    }),
-  );
+  const idx: { path: string; data: IdxDataset }[] = [];
+  for (const loaded of await Promise.all(idxFiles.map(readIdxEntry))) {
+    if (isImportProblem(loaded)) problems.push(loaded);
+    else idx.push(loaded);
+  }
   total = files.length + problems.length + idx.reduce((sum, { data }) => sum + data.count, 0);
   for (const zip of zips) total += await countZipEntries(zip);
 
@@ -188,14 +187,36 @@ async function listFiles(root: string): Promise<{ files: WalkEntry[]; problems: 
   return { files, problems };
 }
 
+/**
+ * An IDX images file with its labels and class names, or the problem that
+ * keeps the set out while the rest of the import goes on. The problem goes
+ * under the images file's name, saying which file is at fault: the labels or
+ * class names, when they are, may be listed already as problems of their own.
+ */
+async function readIdxEntry(entry: WalkEntry): Promise<{ path: string; data: IdxDataset } | ImportProblem> {
+  const labels = labelsFileFor(entry.path);
+  try {
+    return { path: entry.path, data: await readIdxDataset(entry.path, labels, labels === null ? null : classNamesFileFor(labels)) };
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    if (error.path === entry.path) return fileProblem(entry.relativePath, error);
+    return importProblem(entry.relativePath, error.problem, `was not imported: ${basename(error.path)} ${error.detail}.`);
+  }
+}
+
 async function loadFile<T>(path: string, name: string, place: (image: NormalisedImage) => Promise<T>): Promise<T | ImportProblem> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readUserFile(path, maxImageFileBytes);
   } catch (error) {
+    if (error instanceof FileError) return fileProblem(name, error);
     return importProblem(name, 'unreadable', `cannot be read: ${(error as Error).message}`);
   }
   return decoded(bytes, name, place);
+}
+
+function fileProblem(name: string, error: FileError): ImportProblem {
+  return importProblem(name, error.problem, `${error.detail}.`);
 }
 
 async function decoded<T>(bytes: Buffer, name: string, place: (image: NormalisedImage) => Promise<T>): Promise<T | ImportProblem> {

@@ -6,9 +6,9 @@
  * image whose output is not here becomes an output of its own, so every
  * latent tool can start from it.
  */
-import { readFileSync } from 'node:fs';
 import sharp, { type Metadata } from 'sharp';
 import { StudioError, type LatentSource, type RecallRequest, type RecallResult, type RecalledRestore, type RecalledSettings } from '../../preload/contract';
+import { maxImageFileBytes, readUserFile } from '../files/user-file';
 import { BlobStore } from '../library/blobs';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
@@ -20,7 +20,7 @@ const latentTools = new Set(['sample', 'mix', 'projection', 'interpolation-frame
 const nothingToRestore: RecalledRestore = { view: null, checkpoint: null, latent: null, sourceOutputId: null };
 
 export async function recallImage(library: Library, request: RecallRequest): Promise<RecallResult> {
-  const bytes = 'path' in request ? readImageFile(request.path) : Buffer.from(request.png, 'base64');
+  const bytes = 'path' in request ? await readUserFile(request.path, maxImageFileBytes, 'path') : Buffer.from(request.png, 'base64');
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes).metadata();
@@ -59,15 +59,6 @@ export async function recallImage(library: Library, request: RecallRequest): Pro
     };
   }
   return restoreFrom(library, record, carrier, image, request, bytes, metadata);
-}
-
-function readImageFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new StudioError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_ARGUMENT', `path: cannot read ${path} (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
-  }
 }
 
 function embeddedRecord(metadata: Metadata): { record: EmbeddedRecord; carrier: 'xmp' | 'exif' } | null {

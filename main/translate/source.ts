@@ -1,13 +1,16 @@
 /**
  * The image a translation starts from, whatever it came as: a file, an
  * image already in the gallery, or a drawing sent as PNG. Decoded once,
- * upright; a file larger than 80 megapixels is refused before its pixels are.
+ * upright. A named file must be a regular file (never a device or a pipe)
+ * of at most 256 MB, and an image larger than 80 megapixels is refused
+ * before its pixels are.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { StudioError, type TranslateSource } from '../../preload/contract';
 import { normaliseImage, type NormalisedImage } from '../datasets/decode';
 import { isImportProblem } from '../datasets/problems';
+import { maxImageFileBytes, readUserFile } from '../files/user-file';
 import type { Library } from '../library/library';
 import { findOutput } from '../library/repos/outputs';
 
@@ -27,10 +30,9 @@ export interface LoadedSource {
 
 export async function loadSource(library: Library, source: TranslateSource, field = 'source'): Promise<LoadedSource> {
   if ('path' in source) {
-    const facts = await stat(source.path).catch(() => null);
-    if (!facts?.isFile()) throw new StudioError('NOT_FOUND', `${field}: ${source.path} is not a file`);
     const name = nameOfFile(library, source.path);
-    return { name, image: await decoded(await readFile(source.path), name, field), outputId: null, blobHash: null, kind: 'upload', path: source.path };
+    const bytes = await readUserFile(source.path, maxImageFileBytes, field);
+    return { name, image: await decoded(bytes, name, field), outputId: null, blobHash: null, kind: 'upload', path: source.path };
   }
   if ('outputId' in source) {
     const output = findOutput(library.db, source.outputId);

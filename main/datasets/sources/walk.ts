@@ -9,6 +9,7 @@ import { constants, type Stats } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { StudioError } from '../../../preload/contract';
+import { kindOfFile } from '../../files/user-file';
 import { importProblem, type ImportProblem } from '../problems';
 import { isSkippedName } from './skipped-names';
 
@@ -79,7 +80,7 @@ async function* folderEntries(folder: Folder): AsyncGenerator<WalkEntry | Import
 
 /** Pipes and devices could block a read forever, so only plain files that can be opened are listed. */
 async function fileEntry(path: string, relativePath: string, classLabel: string | null, stats: Stats): Promise<WalkEntry | ImportProblem> {
-  if (!stats.isFile()) return importProblem(relativePath, 'unreadable', 'is not a regular file (a pipe, socket or device); it was skipped.');
+  if (!stats.isFile()) return importProblem(relativePath, 'unreadable', `is ${kindOfFile(stats)}, not a regular file; it was skipped.`);
   try {
     await access(path, constants.R_OK);
   } catch (error) {

@@ -8,10 +8,12 @@
  * yauzl stops any stream that runs past its declared size, so no entry above
  * the limit is ever held in memory.
  */
+import { closeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { StudioError } from '../../../preload/contract';
+import { FileError, openUserFileDescriptor } from '../../files/user-file';
 import { importProblem, type ImportProblem } from '../problems';
 import { isSkippedName } from './skipped-names';
 
@@ -35,7 +37,7 @@ export async function* readZipImages(zipPath: string, limits: ZipLimits): AsyncG
   try {
     zip = await openZip(zipPath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError('NOT_FOUND', `No zip file at ${resolve(zipPath)}`);
+    if (error instanceof FileError && error.code === 'NOT_FOUND') throw new StudioError('NOT_FOUND', `No zip file at ${resolve(zipPath)}`);
     yield unreadableZip(zipName, error);
     return;
   }
@@ -96,9 +98,21 @@ export async function countZipEntries(zipPath: string): Promise<number> {
   }
 }
 
-/** Closed by us: yauzl's autoClose would shut the file once the listing ends, before any entry is read. */
-function openZip(zipPath: string): Promise<ZipFile> {
-  return yauzl.openPromise(resolve(zipPath), { lazyEntries: true, autoClose: false });
+/**
+ * Opened as every named file is (a pipe or a device is refused, not waited
+ * on), then handed to yauzl, which closes the descriptor when we close the
+ * zip; its autoClose would close it once the listing ends, before any entry
+ * is read. The zip's size is no concern: entries are read one at a time,
+ * each within its limit.
+ */
+async function openZip(zipPath: string): Promise<ZipFile> {
+  const { fd } = await openUserFileDescriptor(resolve(zipPath), Number.POSITIVE_INFINITY);
+  try {
+    return await yauzl.fromFdPromise(fd, { lazyEntries: true, autoClose: false });
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
 }
 
 /** The whole central directory first: the class rule needs every name before the first entry is labelled. */
@@ -143,6 +157,7 @@ function extractionFailure(source: string, error: unknown): ImportProblem {
 }
 
 function unreadableZip(zipName: string, error: unknown): ImportProblem {
+  if (error instanceof FileError) return importProblem(zipName, error.problem, `${error.detail}.`);
   const { code, message } = error as NodeJS.ErrnoException;
   if (code) return importProblem(zipName, 'unreadable', `could not be read: ${withoutFullStop(message)}.`);
   return importProblem(zipName, 'corrupt', `is not a readable zip archive (${withoutFullStop(message)}).`);

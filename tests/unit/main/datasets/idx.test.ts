@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
+import { createGzip, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from './fixtures';
 import { classNamesFileFor, isIdxClassNamesFile, isIdxImagesFile, labelsFileFor, readIdxDataset } from '../../../../main/datasets/sources/idx';
@@ -19,6 +22,20 @@ const threeImages = idx([3, 2, 4], [0, 10, 20].flatMap((start) => Array.from({ l
 const threeLabels = idx([3], [7, 0, 2]);
 
 const fashionMnist = '/usr/share/datasets/fashion-mnist';
+const mebibyte = 1024 * 1024;
+
+/** A gzip file of `header` followed by `zeroBytes` zeros, compressed a mebibyte at a time so the test never holds them. */
+async function gzipBomb(header: Buffer, zeroBytes: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const compressed = buffer(gzip);
+  gzip.write(header);
+  const zeros = Buffer.alloc(mebibyte);
+  for (let written = 0; written < zeroBytes; written += zeros.length) {
+    if (!gzip.write(zeros)) await once(gzip, 'drain');
+  }
+  gzip.end();
+  return compressed;
+}
 
 describe('IDX datasets', () => {
   const { folder, save } = scratchFolder('studio-idx-');
@@ -90,6 +107,38 @@ describe('IDX datasets', () => {
   it('treats classes.txt as class names only beside an IDX labels file', () => {
     const { save: saveHere } = scratchFolder('studio-idx-notes-');
     expect(isIdxClassNamesFile(saveHere('classes.txt', Buffer.from('just notes')))).toBe(false);
+  });
+
+  it('stops a gzip bomb behind a plausible header at the first byte past what the header describes', { timeout: 10_000 }, async () => {
+    // 1,000 images of 28×28 are 784 KB; behind them, 256 MB of zeros in a file of a few hundred KB.
+    const path = save('bomb-images-idx3-ubyte.gz', await gzipBomb(idx([1000, 28, 28], []), 256 * mebibyte));
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const refusal: unknown = await readIdxDataset(path, null).catch((error: unknown) => error);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // Loose: inflating the whole bomb takes 256 MB or more.
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * mebibyte);
+    expect(refusal).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: `${path} holds more than the 1000 images of 28×28 (784016 bytes) its header describes once inflated; it was not read further`,
+    });
+  });
+
+  it('refuses a header that describes more than an IDX file can hold, before reading on', { timeout: 10_000 }, async () => {
+    const path = save('huge-images-idx3-ubyte.gz', await gzipBomb(idx([100_000, 256, 256], []), 16 * mebibyte));
+    await expect(readIdxDataset(path, null)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `${path} describes 100000 images of 256×256 (6250 MB), more than the 2048 MB an IDX dataset file can hold; it was not read`,
+    });
+  });
+
+  it('refuses a labels file that is a FIFO without waiting on it', { timeout: 10_000 }, async () => {
+    const { folder: here, save: saveHere } = scratchFolder('studio-idx-fifo-');
+    const images = saveHere('pipe-images-idx3-ubyte', threeImages);
+    const labels = join(here, 'pipe-labels-idx1-ubyte');
+    execFileSync('mkfifo', [labels]);
+    expect(labelsFileFor(images)).toBe(labels);
+    await expect(readIdxDataset(images, labels)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: `${labels} is a pipe (FIFO), not a regular file` });
   });
 
   it('refuses a file that is not there', async () => {
