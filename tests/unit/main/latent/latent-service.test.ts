@@ -63,7 +63,8 @@ describe('latent tools', () => {
     const grid = await call<LatentImage[]>('latent.sample', { checkpointId: model.checkpointId, seed: 40, count: 3 });
     expect(grid.map((image) => image.seed)).toEqual([40, 41, 42]);
     expect(new Set(grid.map((image) => image.blobHash)).size).toBe(3);
-    // Another studio, with its own engine process, on the same project.
+    // Another studio, with its own engine process, on the same project (which one process writes at a time).
+    studio.project.close();
     const other = createStudio('cli', forkEngine(appPaths().engineEntry), { backend: 'wasm' });
     try {
       await other.dispatch('library.open', [{ path: join(base, 'project') }]);
@@ -71,6 +72,7 @@ describe('latent tools', () => {
       expect(envelope.ok && (envelope.value as LatentImage[])[0]!.blobHash).toBe(grid[1]!.blobHash);
     } finally {
       other.close();
+      studio.project.open(join(base, 'project'));
     }
   });
 
