@@ -8,12 +8,16 @@
  * whole or absent.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
 import { StudioError } from '../../preload/contract';
+import { modelConfigSchema } from '../engine/bundle/model-config-schema';
+import { firstIssue } from '../engine/bundle/schema-issue';
 import type { ModelConfig } from '../engine/models/config';
 import type { RandomState } from '../engine/random';
 import type { DataState } from '../engine/train/trainee';
+import { readUserFileSync } from '../files/user-file';
 
 const magic = 'LSCK';
 const formatVersion = 1;
@@ -97,42 +101,110 @@ export function writeCheckpoint(path: string, state: CheckpointState, tensors: r
   return { size: file.length, sha256: createHash('sha256').update(file).digest('hex') };
 }
 
-/** Reads and checks a checkpoint; anything truncated, altered or malformed is refused with the reason. */
+/**
+ * The largest checkpoint read: as much as Node reads into one buffer (the
+ * limit readFileSync always set), and far more than the studio's largest model.
+ */
+export const maxCheckpointBytes = 2 ** 31 - 1;
+
+const wholeNumber = z.int({ error: 'must be a whole number' });
+const dataPosition = z.object({ epoch: wholeNumber.min(0, 'must be 0 or more'), index: wholeNumber.min(0, 'must be 0 or more') });
+const stateSchema = z.object({
+  config: modelConfigSchema,
+  seed: wholeNumber.min(0, 'must be 0 or more'),
+  step: wholeNumber.min(0, 'must be 0 or more'),
+  random: z.tuple([wholeNumber, wholeNumber, wholeNumber, wholeNumber], { error: 'must be four 32-bit words' }),
+  data: z.union([dataPosition, z.object({ A: dataPosition, B: dataPosition })], { error: 'must be a data position, or one per domain' }),
+  trainSeconds: z.number({ error: 'must be a number' }).nonnegative('must be 0 or more'),
+  // A metric that was NaN is stored as null (JSON has no NaN).
+  metrics: z.record(z.string(), z.number().nullable(), { error: 'must map names to numbers' }),
+});
+/** The tensor list is checked by hand (checkTensors), so that each problem names its tensor. */
+const headerSchema = z.object({
+  format: z.literal(formatVersion, { error: `must be ${formatVersion}` }),
+  state: stateSchema,
+  tensors: z.array(z.unknown(), { error: 'must be a list of tensors' }),
+  dataBytes: wholeNumber.min(0, 'must be 0 or more'),
+  sha256: z.string({ error: 'must be a SHA-256 in hex' }).regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+});
+
+/**
+ * Reads and checks a checkpoint; anything truncated, altered or malformed is
+ * refused with the reason, naming the file and the field. A device, a FIFO or
+ * a file past maxCheckpointBytes is refused before it is read.
+ */
 export function readCheckpoint(path: string): Checkpoint {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch (error) {
-    throw new StudioError('NOT_FOUND', `The checkpoint ${path} cannot be read: ${(error as Error).message}`);
-  }
+  const file = readUserFileSync(path, maxCheckpointBytes);
   const refuse = (why: string) => new StudioError('INVALID_ARGUMENT', `${path} is not a usable checkpoint: ${why}`);
   if (file.length < 12 || file.toString('latin1', 0, 4) !== magic) throw refuse('it does not start with the checkpoint signature');
   const version = file.readUInt32LE(4);
   if (version !== formatVersion) throw refuse(`it is format ${version}; this version reads format ${formatVersion}`);
   const headerLength = file.readUInt32LE(8);
-  if (12 + headerLength > file.length) throw refuse('it is truncated inside its header');
-  let header: Header;
+  if (12 + headerLength > file.length) throw refuse(`its header length, ${headerLength} bytes, runs past the end of the file (${file.length} bytes)`);
+  let json: unknown;
   try {
-    header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as Header;
+    json = JSON.parse(file.toString('utf8', 12, 12 + headerLength));
   } catch {
     throw refuse('its header is not valid JSON');
   }
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) throw refuse(firstIssue(parsed.error));
+  // What was checked, as it was written: the schema's copy would drop fields it does not name.
+  const header = json as Header;
   const dataStart = align(12 + headerLength);
   if (file.length !== dataStart + header.dataBytes) {
     throw refuse(`it is ${file.length} bytes, but its header says ${dataStart + header.dataBytes} (truncated or appended to)`);
   }
+  const entries = checkTensors(parsed.data.tensors, header.dataBytes, refuse);
   const data = file.subarray(dataStart);
   if (createHash('sha256').update(data).digest('hex') !== header.sha256) throw refuse('its weights do not match their checksum (the file is damaged)');
   const tensors = new Map<string, StoredTensor>();
-  for (const entry of header.tensors) {
-    const elements = entry.shape.reduce((product, size) => product * size, 1);
-    if (entry.offset + entry.bytes > data.length || entry.bytes !== elements * 4) throw refuse(`tensor ${entry.name} lies outside the file or has the wrong size`);
+  for (const entry of entries) {
     // Copied out: typed arrays need aligned offsets, and the file buffer should not be kept alive.
     const bytes = new Uint8Array(data.subarray(entry.offset, entry.offset + entry.bytes));
     const values = entry.dtype === 'int32' ? new Int32Array(bytes.buffer) : new Float32Array(bytes.buffer);
     tensors.set(entry.name, { name: entry.name, shape: entry.shape, dtype: entry.dtype, data: values });
   }
   return { state: header.state, tensors };
+}
+
+/**
+ * Each tensor of the header must name itself once, have a known dtype and a
+ * shape of whole numbers whose bytes it says, and lie inside the data apart
+ * from every other: otherwise a negative offset would read from the end of
+ * the file, and two tensors could share their bytes.
+ */
+function checkTensors(listed: readonly unknown[], dataBytes: number, refuse: (why: string) => StudioError): TensorEntry[] {
+  const entries: TensorEntry[] = [];
+  const names = new Set<string>();
+  listed.forEach((value, index) => {
+    const { name, shape, dtype, offset, bytes } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if (typeof name !== 'string' || name === '') throw refuse(`tensors[${index}].name must be a name`);
+    const tensor = `tensor ${name}`;
+    if (names.has(name)) throw refuse(`${tensor}: listed twice`);
+    names.add(name);
+    if (dtype !== 'float32' && dtype !== 'int32') throw refuse(`${tensor}: dtype must be float32 or int32`);
+    if (!Array.isArray(shape) || !shape.every((size) => Number.isSafeInteger(size) && (size as number) >= 0)) {
+      throw refuse(`${tensor}: shape ${JSON.stringify(shape)} must list whole numbers of 0 or more`);
+    }
+    if (!Number.isSafeInteger(offset)) throw refuse(`${tensor}: offset ${String(offset)} must be a whole number`);
+    if ((offset as number) < 0) throw refuse(`${tensor}: offset ${String(offset)} is negative`);
+    if (!Number.isSafeInteger(bytes) || (bytes as number) < 0) throw refuse(`${tensor}: bytes ${String(bytes)} must be a whole number of 0 or more`);
+    const expected = (shape as number[]).reduce((product, size) => product * size, 1) * 4;
+    if (bytes !== expected) throw refuse(`${tensor}: ${String(bytes)} bytes, but shape [${String(shape)}] of ${dtype} takes ${expected}`);
+    const end = (offset as number) + expected;
+    if (end > dataBytes) throw refuse(`${tensor}: bytes ${String(offset)} to ${end} run past the end of the data (${dataBytes} bytes)`);
+    entries.push({ name, shape: shape as number[], dtype, offset: offset as number, bytes: expected });
+  });
+  // An empty tensor holds no bytes to share, wherever its offset points.
+  const byOffset = entries.filter((entry) => entry.bytes > 0).sort((a, b) => a.offset - b.offset);
+  byOffset.forEach((entry, index) => {
+    const before = byOffset[index - 1];
+    if (before && entry.offset < before.offset + before.bytes) {
+      throw refuse(`tensor ${entry.name}: bytes ${entry.offset} to ${entry.offset + entry.bytes} overlap tensor ${before.name}`);
+    }
+  });
+  return entries;
 }
 
 function align(bytes: number): number {

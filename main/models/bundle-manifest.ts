@@ -2,12 +2,17 @@
  * bundle.json: what a model bundle holds, for machines — its networks and
  * files, the model's config and the run's training settings (so an import
  * rebuilds the same networks and records the same run), what the inputs and
- * outputs mean, and where it came from. Parsed strictly on import: a field
- * that is missing or wrong is named.
+ * outputs mean, where it came from, and each file's SHA-256. Parsed strictly
+ * on import: a field that is missing or wrong is named, and a config whose
+ * sizes no studio model has is refused before anything is built from it.
  */
 import { z } from 'zod';
 import { StudioError, type ModelArchitecture, type WeightPrecision } from '../../preload/contract';
-import { bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
+import { parseBundleJson, staysInsideBundle } from '../engine/bundle/bundle-files';
+import type { FileHashes } from '../engine/bundle/file-hashes';
+import { bundleFiles, bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
+import { modelConfigSchema } from '../engine/bundle/model-config-schema';
+import { firstIssue } from '../engine/bundle/schema-issue';
 import type { ModelConfig } from '../engine/models/config';
 
 export const manifestFormat = 'latent-studio-model-bundle';
@@ -35,6 +40,8 @@ export interface BundleManifest {
   readonly customLayers: readonly string[];
   /** How the weights files store the weights (bundles from before float16 exports are float32). */
   readonly precision: WeightPrecision;
+  /** The SHA-256 of each file the engine wrote (model.json, weights, layers.js); absent from bundles exported before it was recorded, which import unverified. */
+  readonly fileSha256?: FileHashes;
   /** What the networks were built from (main/engine/models/config.ts). */
   readonly config: ModelConfig;
   readonly training: { readonly seed: number; readonly totalSteps: number; readonly checkpointEvery: number; readonly previewEvery: number; readonly metricsEvery: number; readonly trainSeconds: number };
@@ -77,44 +84,8 @@ export function tensorsOf(config: ModelConfig, layout: BundleNetworkLayout): { i
 
 const whole = (least: number) => z.int({ error: 'must be a whole number' }).min(least, `must be at least ${least}`);
 const nonNegative = z.number({ error: 'must be a number' }).nonnegative('must be 0 or more');
-const channels = z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' });
-const betas = z.tuple([nonNegative, nonNegative], { error: 'must be two numbers' });
-const powerOfTwo = whole(32).max(1024, 'must be at most 1024').refine((value) => Number.isInteger(Math.log2(value)), 'must be a power of two');
-const translation = {
-  resolution: powerOfTwo,
-  channelsA: channels,
-  channelsB: channels,
-  width: whole(1),
-  learningRate: nonNegative,
-  betas,
-  batchSize: whole(1),
-  decayStart: nonNegative,
-  heldOut: whole(0),
-};
-const configSchema = z.discriminatedUnion(
-  'architecture',
-  [
-    z.object({
-      architecture: z.literal('dcgan'),
-      resolution: z.union([z.literal(32), z.literal(64), z.literal(128)], { error: 'must be 32, 64 or 128' }),
-      channels,
-      latentSize: whole(1),
-      width: whole(1),
-      classes: whole(0),
-      minibatchStd: z.boolean({ error: 'must be true or false' }),
-      loss: z.enum(['non-saturating', 'hinge'], { error: 'must be non-saturating or hinge' }),
-      augment: z.object({ translation: z.boolean(), cutout: z.boolean(), colour: z.boolean() }).nullable(),
-      r1Gamma: nonNegative,
-      emaDecay: nonNegative.max(0.99999, 'must be below 1'),
-      learningRates: z.object({ generator: nonNegative, discriminator: nonNegative }),
-      betas,
-      batchSize: whole(1),
-    }),
-    z.object({ architecture: z.literal('pix2pix'), ...translation, direction: z.enum(['AtoB', 'BtoA'], { error: 'must be AtoB or BtoA' }), l1Weight: nonNegative, dropout: nonNegative.max(0.99, 'must be below 1') }),
-    z.object({ architecture: z.literal('cyclegan'), ...translation, residualBlocks: whole(1), cycleWeight: nonNegative, identityWeight: nonNegative, poolSize: whole(0) }),
-  ],
-  { error: 'must be dcgan, pix2pix or cyclegan' },
-);
+const sha256 = z.string({ error: 'must be a SHA-256 in hex' }).regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+const fileName = z.string({ error: 'must be a file name' }).refine(staysInsideBundle, 'must name a file inside the bundle');
 
 const description = z.object({ name: z.string(), shape: z.array(z.int().nullable()), dtype: z.enum(['float32', 'int32']), meaning: z.string() });
 const manifestSchema = z.object({
@@ -135,7 +106,8 @@ const manifestSchema = z.object({
   ),
   customLayers: z.array(z.string()),
   precision: z.enum(['float32', 'float16'], { error: 'must be float32 or float16' }).default('float32'),
-  config: configSchema,
+  fileSha256: z.record(fileName, sha256, { error: 'must map file names to SHA-256s' }).optional(),
+  config: modelConfigSchema,
   training: z.object({ seed: whole(0), totalSteps: whole(0), checkpointEvery: whole(1), previewEvery: whole(1), metricsEvery: whole(1), trainSeconds: nonNegative }),
   classNames: z.array(z.string()),
   metrics: z.record(z.string(), z.number()),
@@ -145,7 +117,7 @@ const manifestSchema = z.object({
     runName: z.string({ error: 'must be the run’s name' }).min(1, 'must not be empty'),
     step: whole(0),
     checkpointId: whole(0),
-    checkpointSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+    checkpointSha256: sha256,
     dataset: z.string().nullable(),
     trainedAt: z.iso.datetime({ error: 'must be an ISO 8601 time' }),
     exportedAt: z.iso.datetime({ error: 'must be an ISO 8601 time' }),
@@ -153,20 +125,10 @@ const manifestSchema = z.object({
   }),
 });
 
-/** bundle.json's text as a manifest, or an INVALID_ARGUMENT naming the first field that is wrong. */
-export function parseManifest(text: string): BundleManifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new StudioError('INVALID_ARGUMENT', `bundle.json: is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new StudioError('INVALID_ARGUMENT', `bundle.json: ${field || 'the file'} ${issue.message}`);
-  }
+/** bundle.json's bytes as a manifest, or an INVALID_ARGUMENT naming the first field that is wrong. */
+export function parseManifest(bytes: Buffer): BundleManifest {
+  const parsed = manifestSchema.safeParse(parseBundleJson(bytes, bundleFiles.manifest));
+  if (!parsed.success) throw new StudioError('INVALID_ARGUMENT', `${bundleFiles.manifest}: ${firstIssue(parsed.error)}`);
   const manifest = parsed.data as BundleManifest;
   if (manifest.config.architecture !== manifest.architecture) {
     throw new StudioError('INVALID_ARGUMENT', `bundle.json: architecture is ${manifest.architecture}, but config.architecture is ${manifest.config.architecture}`);

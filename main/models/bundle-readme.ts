@@ -17,7 +17,7 @@ export function bundleReadme(manifest: BundleManifest): string {
     '',
     ...manifest.networks.map((network) => `- \`${network.modelFile}\` and \`${network.weightsFile}\`: the ${networkName(network.network, network.direction)} (${network.parameters.toLocaleString('en')} parameters)`),
     ...(manifest.customLayers.length > 0 ? [`- \`layers.js\`: the custom layers the model uses (${manifest.customLayers.join(', ')}), to register before loading`] : []),
-    '- `bundle.json`: everything below, for machines (Latent Studio imports a bundle from it)',
+    '- `bundle.json`: everything below, for machines (Latent Studio imports a bundle from it), with the SHA-256 of each file above in `fileSha256`',
     '',
     ...(manifest.precision === 'float16' ? ['The weights are stored as float16, half the size of float32; TF.js widens them to float32 as it loads the model.', ''] : []),
     '## The model',

@@ -3,6 +3,7 @@
  * The engine writes each network's model.json and weights (and layers.js)
  * into a staging folder; this adds bundle.json and README.md, then renames
  * the folder into place — a cancelled or failed export leaves nothing.
+ * bundle.json records each file's SHA-256, which an import checks.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ export async function exportModel(library: Library, access: EngineAccess, jobs: 
           networks: layout.map((network, index) => ({ ...network, parameters: exported.networks[index]!.parameters, ...tensorsOf(config, network) })),
           customLayers: exported.customLayers,
           precision,
+          fileSha256: exported.fileSha256,
           config,
           training: { seed: plan.seed, totalSteps: plan.totalSteps, checkpointEvery: plan.checkpointEvery, previewEvery: plan.previewEvery, metricsEvery: plan.metricsEvery, trainSeconds: run.train_seconds },
           classNames,

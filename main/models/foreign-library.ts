@@ -4,11 +4,12 @@
  * the checkpoint file itself does not carry. Opened read-only and closed at
  * once, so a studio that has that project open is not disturbed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { StudioError } from '../../preload/contract';
 import { sortedClassNames } from '../datasets/prepared';
+import { kindOfFile } from '../files/user-file';
 import { libraryFileName } from '../library/project';
 import { projectFileOf, relativeProjectPath } from '../library/stored-paths';
 import { classCounts } from '../library/repos/datasets';
@@ -71,9 +72,13 @@ export function foreignCheckpointOfFile(file: string, sha256: string): ForeignCh
 }
 
 function withForeignLibrary(projectRoot: string, find: (db: Database.Database) => Row | undefined, required: boolean): ForeignCheckpoint | undefined {
+  const file = join(projectRoot, libraryFileName);
   let db: Database.Database;
   try {
-    db = new Database(join(projectRoot, libraryFileName), { readonly: true, fileMustExist: true });
+    // SQLite opens what it is given blocking: a FIFO in the library's place would hang the open.
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new Error(`${file} is ${kindOfFile(stats)}, not a regular file`);
+    db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new StudioError(required ? 'NOT_A_PROJECT' : 'INTERNAL', `path: cannot read the library of ${projectRoot} (${(error as Error).message})`);
   }

@@ -6,7 +6,7 @@
  * is recorded, and recorded with its run in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StudioError, type ImportModelReport, type ImportModelRequest, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
 import type { CheckpointState } from '../formats/checkpoint-file';
@@ -16,7 +16,8 @@ import { followInJob, type EngineAccess } from '../jobs/engine-work';
 import type { Job, Jobs } from '../jobs/jobs';
 import type { Library } from '../library/library';
 import { recordImportedRun, type ImportedRun, type ImportOrigin } from './imported-runs';
-import { bundleSummary, checkpointSummary, resolveSource, sha256OfFile, type ModelSource } from './model-sources';
+import { bundleSummary, checkpointSummary, resolveSource, type ModelSource } from './model-sources';
+import { copyCheckpointFile, sha256OfFile } from './source-files';
 
 type BundleSource = Extract<ModelSource, { kind: 'bundle' }>;
 type CheckpointSource = Extract<ModelSource, { kind: 'checkpoint' }>;
@@ -103,18 +104,29 @@ function importedConfig(config: ModelConfig): ModelConfig {
   return config.architecture === 'dcgan' ? { ...config, emaDecay: 0 } : config;
 }
 
-/** The engine checks every network's weights against the config; with `into`, it writes them as a checkpoint there. */
+/**
+ * The engine checks every network's weights against the config, and each file
+ * against the SHA-256 bundle.json records (a bundle exported before they were
+ * recorded cannot be verified); with `into`, it writes them as a checkpoint there.
+ */
 async function checkBundle(access: EngineAccess, source: BundleSource, into: { state: CheckpointState; staging: string; job: Job } | null): Promise<{ size: number; sha256: string } | null> {
   const { manifest } = source;
   const writeTo = into && { path: into.staging, state: into.state };
-  const task = access.engine.start('importBundle', { backend: access.compute.forced, folder: source.folder, config: importedConfig(manifest.config), networks: manifest.networks, writeTo });
+  const task = access.engine.start('importBundle', {
+    backend: access.compute.forced,
+    folder: source.folder,
+    config: importedConfig(manifest.config),
+    networks: manifest.networks,
+    fileSha256: manifest.fileSha256 ?? null,
+    writeTo,
+  });
   const result = await followInJob(task, into?.job);
   if (!result.ok) throw new StudioError('INVALID_ARGUMENT', result.problem);
   return result.written;
 }
 
 async function stageCheckpoint(access: EngineAccess, source: CheckpointSource, staging: string, job: Job): Promise<Prepared> {
-  copyFileSync(source.file, staging);
+  await copyCheckpointFile(source.file, staging);
   // The copy is what is recorded, so the copy is what is hashed and checked.
   const sha256 = await sha256OfFile(staging);
   if (sha256 !== source.sha256) throw new StudioError('INVALID_ARGUMENT', `path: ${source.file} changed while it was being imported`);

@@ -3,19 +3,22 @@
  * bundle's folder (bundle.json beside model.json; either file names its
  * folder too), a checkpoint file, or a project's folder with a checkpoint id.
  * A checkpoint's header carries its model's config; its run's name, plan and
- * dataset come from its project's library when it lies in one.
+ * dataset come from its project's library when it lies in one. Only folders
+ * and regular files are taken, and every file is read through a checked open.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { StudioError, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
+import { maxBundleJsonBytes, readBundleFile } from '../engine/bundle/bundle-files';
 import { bundleFiles } from '../engine/bundle/layout';
 import { directionsOf, type ModelConfig } from '../engine/models/config';
+import { kindOfFile } from '../files/user-file';
 import type { CheckpointState } from '../formats/checkpoint-file';
 import type { Library } from '../library/library';
 import { libraryFileName } from '../library/project';
 import { parseManifest, type BundleManifest } from './bundle-manifest';
 import { foreignCheckpointById, foreignCheckpointOfFile, type ForeignCheckpoint } from './foreign-library';
+import { sha256OfFile } from './source-files';
 
 export type ModelSource =
   | { readonly kind: 'bundle'; readonly folder: string; readonly manifest: BundleManifest }
@@ -24,7 +27,10 @@ export type ModelSource =
 export async function resolveSource(library: Library, ref: ModelSourceRef): Promise<ModelSource> {
   const path = resolve(ref.path);
   if (!existsSync(path)) throw new StudioError('NOT_FOUND', `path: nothing at ${path}`);
-  const isFolder = statSync(path).isDirectory();
+  const stats = statSync(path);
+  // A device or a FIFO would be read forever, or block the read until someone writes to it.
+  if (!stats.isFile() && !stats.isDirectory()) throw new StudioError('INVALID_ARGUMENT', `path: ${path} is ${kindOfFile(stats)}, not a model bundle's folder or a checkpoint file`);
+  const isFolder = stats.isDirectory();
   if (ref.checkpointId !== undefined) {
     if (!isFolder || !existsSync(join(path, libraryFileName))) throw new StudioError('INVALID_ARGUMENT', `checkpointId: goes with a project's folder, and ${path} is not one`);
     const origin = foreignCheckpointById(path, ref.checkpointId);
@@ -40,13 +46,13 @@ export async function resolveSource(library: Library, ref: ModelSourceRef): Prom
   throw new StudioError('INVALID_ARGUMENT', `path: ${path} is neither a model bundle (model.json and bundle.json) nor a project`);
 }
 
-function bundleSource(folder: string): ModelSource {
+async function bundleSource(folder: string): Promise<ModelSource> {
   if (!existsSync(join(folder, 'model.json'))) throw new StudioError('INVALID_ARGUMENT', `model.json: missing from ${folder}`);
   const manifestPath = join(folder, bundleFiles.manifest);
   if (!existsSync(manifestPath)) {
     throw new StudioError('INVALID_ARGUMENT', `bundle.json: missing from ${folder}; a TF.js model alone does not say how it was built (export it from Latent Studio to get one)`);
   }
-  return { kind: 'bundle', folder, manifest: parseManifest(readFileSync(manifestPath, 'utf8')) };
+  return { kind: 'bundle', folder, manifest: parseManifest(await readBundleFile(folder, bundleFiles.manifest, bundleFiles.manifest, maxBundleJsonBytes)) };
 }
 
 async function checkpointSource(library: Library, file: string, known: ForeignCheckpoint | null): Promise<ModelSource> {
@@ -57,12 +63,6 @@ async function checkpointSource(library: Library, file: string, known: ForeignCh
     throw new StudioError('ALREADY_EXISTS', `path: ${file} is checkpoint ${origin.checkpointId} of this project already`);
   }
   return { kind: 'checkpoint', file, sha256, origin };
-}
-
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export function bundleSummary(source: Extract<ModelSource, { kind: 'bundle' }>): ModelSourceSummary {

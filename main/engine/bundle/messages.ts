@@ -7,6 +7,7 @@
 import type { BackendName, WeightPrecision } from '../../../preload/contract';
 import type { ModelConfig } from '../models/config';
 import type { CheckpointState } from '../../formats/checkpoint-file';
+import type { FileHashes } from './file-hashes';
 import type { BundleNetworkLayout } from './layout';
 
 export interface ExportBundleParams {
@@ -27,6 +28,8 @@ export interface ExportedBundle {
   readonly networks: readonly ExportedNetwork[];
   /** Class names of the non-stock layers the networks use; layers.js was written when there are any. */
   readonly customLayers: readonly string[];
+  /** The SHA-256 of every file written, for bundle.json. */
+  readonly fileSha256: FileHashes;
 }
 
 export interface ImportBundleParams {
@@ -35,6 +38,8 @@ export interface ImportBundleParams {
   /** The config the networks are checked against (from bundle.json). */
   readonly config: ModelConfig;
   readonly networks: readonly BundleNetworkLayout[];
+  /** The SHA-256 bundle.json records for each file, checked as it is read; null for a bundle exported before they were recorded. */
+  readonly fileSha256: FileHashes | null;
   /**
    * Where to write the checkpoint (a temporary name: the main process moves
    * it into place) with its state — config, step, metrics, nothing to resume

@@ -3,19 +3,21 @@
  * weights are read from the files its manifest names, checked against the
  * network the bundle's config builds — every weight present, by name, at its
  * shape, and nothing left over — and stored under the names Explore and
- * Translate load them by. Whatever does not fit is a problem naming the file.
+ * Translate load them by. Each file is read only inside the bundle's folder
+ * (bundle-files.ts) and checked against the SHA-256 bundle.json records for
+ * it, and no weight may be NaN or infinite. Whatever does not fit is a
+ * problem naming the file.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
+import { posix } from 'node:path';
 import type * as tf from '@tensorflow/tfjs-core';
+import { StudioError } from '../../../preload/contract';
 import { writeCheckpoint, type StoredTensor } from '../../formats/checkpoint-file';
+import { maxBundleJsonBytes, maxWeightsFileBytes, parseBundleJson, readBundleFileSync, staysInsideBundle } from './bundle-files';
+import { checkRecordedHash } from './file-hashes';
 import { widenHalves } from './half-precision';
 import { importedNetworkName, type BundleNetworkLayout } from './layout';
 import type { ImportBundleParams, ImportedBundle } from './messages';
 import { buildBundleNetwork } from './networks';
-
-/** A problem with the bundle's contents, as opposed to a failure of the engine. */
-class BundleProblem extends Error {}
 
 interface ManifestGroup {
   readonly paths: readonly string[];
@@ -27,13 +29,18 @@ export function readBundle(params: ImportBundleParams): ImportedBundle {
     const tensors = params.networks.flatMap((layout) => networkTensors(params, layout));
     return { ok: true, written: params.writeTo && writeCheckpoint(params.writeTo.path, params.writeTo.state, tensors) };
   } catch (error) {
-    if (error instanceof BundleProblem) return { ok: false, problem: error.message };
+    // A problem with the bundle's contents, as opposed to a failure of the engine.
+    if (error instanceof StudioError) return { ok: false, problem: error.message };
     throw error;
   }
 }
 
+function problem(message: string): StudioError {
+  return new StudioError('INVALID_ARGUMENT', message);
+}
+
 function networkTensors(params: ImportBundleParams, layout: BundleNetworkLayout): StoredTensor[] {
-  const values = readWeights(params.folder, layout.modelFile);
+  const values = readWeights(params, layout.modelFile);
   const model = buildBundleNetwork(params.config, layout);
   try {
     const prefix = importedNetworkName(layout);
@@ -43,16 +50,16 @@ function networkTensors(params: ImportBundleParams, layout: BundleNetworkLayout)
       layer.weights.forEach((weight, index) => {
         const name = weight.originalName;
         const value = values.get(name);
-        if (!value) throw new BundleProblem(`${layout.modelFile}: has no weight ${name}, which a ${describe(params)} has`);
+        if (!value) throw problem(`${layout.modelFile}: has no weight ${name}, which a ${describe(params)} has`);
         if (value.shape.length !== weight.shape.length || value.shape.some((size, axis) => size !== weight.shape[axis])) {
-          throw new BundleProblem(`${layout.modelFile}: weight ${name} is [${value.shape}], but a ${describe(params)} has [${weight.shape}]`);
+          throw problem(`${layout.modelFile}: weight ${name} is [${value.shape}], but a ${describe(params)} has [${weight.shape}]`);
         }
         used.add(name);
         tensors.push({ name: `${prefix}/${layer.name}/${index}`, shape: value.shape, dtype: 'float32', data: value.data });
       });
     }
     const extra = [...values.keys()].filter((name) => !used.has(name));
-    if (extra.length > 0) throw new BundleProblem(`${layout.modelFile}: weight ${extra[0]} belongs to no layer of a ${describe(params)}${extra.length > 1 ? ` (nor do ${extra.length - 1} more)` : ''}`);
+    if (extra.length > 0) throw problem(`${layout.modelFile}: weight ${extra[0]} belongs to no layer of a ${describe(params)}${extra.length > 1 ? ` (nor do ${extra.length - 1} more)` : ''}`);
     return tensors;
   } finally {
     model.dispose();
@@ -63,32 +70,72 @@ function describe({ config }: ImportBundleParams): string {
   return `${config.architecture} generator at ${config.resolution} px, width ${config.width}`;
 }
 
-/** Every weight model.json lists, as float32 values, read from its weight files. */
-function readWeights(folder: string, modelFile: string): Map<string, { shape: number[]; data: Float32Array }> {
-  const manifest = weightsManifestOf(readJson(folder, modelFile), modelFile);
+/**
+ * Every weight model.json lists, as float32 values, read from its weight
+ * files: each file checked against its recorded SHA-256, and read only up to
+ * the bytes the weights manifest lists.
+ */
+function readWeights(params: ImportBundleParams, modelFile: string): Map<string, { shape: number[]; data: Float32Array }> {
+  const manifest = weightsManifestOf(parseBundleJson(readVerified(params, modelFile, modelFile, maxBundleJsonBytes), modelFile), modelFile);
   const values = new Map<string, { shape: number[]; data: Float32Array }>();
   for (const group of manifest) {
-    const data = Buffer.concat(group.paths.map((path) => readFile(folder, join(dirname(modelFile), path), modelFile)));
     let expected = 0;
     for (const spec of group.weights) {
       if (spec.quantization && (spec.quantization.dtype !== 'float16' || spec.dtype !== 'float32')) {
-        throw new BundleProblem(`${modelFile}: weight ${spec.name} is quantized to ${String(spec.quantization.dtype)}; only full-precision and float16 weights can be imported`);
+        throw problem(`${modelFile}: weight ${spec.name} is quantized to ${String(spec.quantization.dtype)}; only full-precision and float16 weights can be imported`);
       }
-      if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new BundleProblem(`${modelFile}: weight ${spec.name} is ${String(spec.dtype)}; only float32 and int32 weights can be imported`);
-      if (!Array.isArray(spec.shape) || spec.shape.some((size) => !Number.isInteger(size) || size < 0)) throw new BundleProblem(`${modelFile}: weight ${spec.name} has no valid shape`);
+      if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw problem(`${modelFile}: weight ${spec.name} is ${String(spec.dtype)}; only float32 and int32 weights can be imported`);
+      if (!Array.isArray(spec.shape) || spec.shape.some((size) => !Number.isSafeInteger(size) || size < 0)) throw problem(`${modelFile}: weight ${spec.name} has no valid shape`);
       expected += elementsOf(spec) * bytesPerElement(spec);
     }
+    if (expected > maxWeightsFileBytes) throw problem(`${modelFile}: its weightsManifest lists ${expected} bytes of weights, more than the ${maxWeightsFileBytes} the studio reads`);
+    const parts: Buffer[] = [];
+    let read = 0;
+    for (const path of group.paths) {
+      // Each file only up to what the listed weights still lack: a path listed a thousand times is not read a thousand times whole.
+      const part = readWeightsFile(params, { modelFile, path, expected, budget: expected - read });
+      parts.push(part);
+      read += part.length;
+    }
+    const data = Buffer.concat(parts);
     if (data.length !== expected) {
-      throw new BundleProblem(`${group.paths.join(', ')}: ${data.length} bytes of weights, but ${modelFile}'s weightsManifest lists ${expected}`);
+      throw problem(`${group.paths.join(', ')}: ${data.length} bytes of weights, but ${modelFile}'s weightsManifest lists ${expected}`);
     }
     let offset = 0;
     for (const spec of group.weights) {
       const bytes = new Uint8Array(data.subarray(offset, offset + elementsOf(spec) * bytesPerElement(spec)));
       offset += bytes.length;
-      if (values.has(spec.name)) throw new BundleProblem(`${modelFile}: weight ${spec.name} is listed twice`);
-      values.set(spec.name, { shape: [...spec.shape], data: floatsOf(spec, bytes) });
+      if (values.has(spec.name)) throw problem(`${modelFile}: weight ${spec.name} is listed twice`);
+      values.set(spec.name, { shape: [...spec.shape], data: finiteValues(modelFile, spec, floatsOf(spec, bytes)) });
     }
   }
+  return values;
+}
+
+/** A weights file `modelFile` names (relative to it) of at most `budget` bytes, the part of the group's `expected` bytes not yet read. */
+function readWeightsFile(params: ImportBundleParams, { modelFile, path, expected, budget }: { modelFile: string; path: string; expected: number; budget: number }): Buffer {
+  // Checked before joining: joining would turn "/etc/passwd" into a relative "etc/passwd".
+  if (!staysInsideBundle(path)) throw problem(`${modelFile}: names ${path}, which lies outside the bundle`);
+  const name = posix.join(posix.dirname(modelFile), path);
+  try {
+    return readVerified(params, name, modelFile, budget);
+  } catch (error) {
+    if (error instanceof StudioError && error.code === 'PAYLOAD_TOO_LARGE') throw problem(`${name}: brings the weights past the ${expected} bytes ${modelFile}'s weightsManifest lists`);
+    throw error;
+  }
+}
+
+/** The bundle's file `name`, read within the bundle and checked against the SHA-256 bundle.json records for it. */
+function readVerified(params: ImportBundleParams, name: string, namedBy: string, maxBytes: number): Buffer {
+  const bytes = readBundleFileSync(params.folder, name, namedBy, maxBytes);
+  checkRecordedHash(name, bytes, params.fileSha256);
+  return bytes;
+}
+
+/** `values`, unless one is NaN or infinite: such a weight turns every image the network draws into NaN. */
+function finiteValues(modelFile: string, spec: tf.io.WeightsManifestEntry, values: Float32Array): Float32Array {
+  const index = values.findIndex((value) => !Number.isFinite(value));
+  if (index >= 0) throw problem(`${modelFile}: weight ${spec.name} holds ${values[index]} at index ${index}; only finite weights can be imported`);
   return values;
 }
 
@@ -103,33 +150,12 @@ function floatsOf(spec: tf.io.WeightsManifestEntry, bytes: Uint8Array): Float32A
 function weightsManifestOf(json: unknown, modelFile: string): ManifestGroup[] {
   const model = json as { modelTopology?: unknown; weightsManifest?: unknown };
   if (typeof model !== 'object' || model === null || typeof model.modelTopology !== 'object' || model.modelTopology === null) {
-    throw new BundleProblem(`${modelFile}: has no modelTopology; it is not a tfjs-layers model`);
+    throw problem(`${modelFile}: has no modelTopology; it is not a tfjs-layers model`);
   }
   const groups = model.weightsManifest;
   const valid =
     Array.isArray(groups) &&
     groups.every((group: Partial<ManifestGroup>) => Array.isArray(group?.paths) && group.paths.every((path) => typeof path === 'string') && Array.isArray(group.weights) && group.weights.every((weight) => typeof weight?.name === 'string'));
-  if (!valid) throw new BundleProblem(`${modelFile}: weightsManifest must be a list of { paths, weights } groups`);
+  if (!valid) throw problem(`${modelFile}: weightsManifest must be a list of { paths, weights } groups`);
   return groups as ManifestGroup[];
-}
-
-function readJson(folder: string, file: string): unknown {
-  const text = readFile(folder, file, file).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new BundleProblem(`${file}: is not valid JSON (${(error as Error).message})`);
-  }
-}
-
-/** A file of the bundle, which must lie inside its folder. */
-function readFile(folder: string, file: string, namedBy: string): Buffer {
-  const path = normalize(file);
-  if (isAbsolute(path) || relative(folder, join(folder, path)).startsWith('..')) throw new BundleProblem(`${namedBy}: names ${file}, which lies outside the bundle`);
-  try {
-    return readFileSync(join(folder, path));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new BundleProblem(missing ? `${path}: missing from the bundle${path === namedBy ? '' : ` (${namedBy} names it)`}` : `${path}: cannot be read (${(error as Error).message})`);
-  }
 }

@@ -1,5 +1,6 @@
 /** What the models tests share: a studio with the real engine, training to completion, pixels of stored images, and a stranger's TF.js process. */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,4 +55,15 @@ export async function runFresh(folder: string, modelFile: string, input: Record<
   const args = [loader, folder, modelFile, inputFile, outputFile, ...(options.layers === false ? ['--no-layers'] : [])];
   await promisify(execFile)(process.execPath, args, { cwd: join(here, '..', '..', '..', '..'), timeout: 60_000 });
   return JSON.parse(readFileSync(outputFile, 'utf8')) as FreshOutput;
+}
+
+/**
+ * Records the bundle's files' SHA-256s in its bundle.json as the files now
+ * are, as if they had been exported so: a test that changes a file then
+ * reaches the check it is about rather than the hash check.
+ */
+export function recordFileHashes(folder: string): void {
+  const manifest = JSON.parse(readFileSync(join(folder, 'bundle.json'), 'utf8')) as { fileSha256: Record<string, string> };
+  for (const name of Object.keys(manifest.fileSha256)) manifest.fileSha256[name] = createHash('sha256').update(readFileSync(join(folder, name))).digest('hex');
+  writeFileSync(join(folder, 'bundle.json'), JSON.stringify(manifest));
 }

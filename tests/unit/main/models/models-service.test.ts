@@ -10,7 +10,7 @@ import { appPaths } from '../../../../main/paths';
 import { createStudio, type Studio } from '../../../../main/studio';
 import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
 import { writeSideBySidePairs } from '../../../fixtures/translation-pairs';
-import { blobPixels, caller, runFresh, trained } from './harness';
+import { blobPixels, caller, recordFileHashes, runFresh, trained } from './harness';
 
 /**
  * models.export and models.import with the real engine (built by npm run
@@ -270,7 +270,10 @@ describe('models service', () => {
       const cases: [string, (folder: string) => void, RegExp][] = [
         ['no model.json', (folder) => rmSync(join(folder, 'model.json')), /^model\.json: missing from /],
         ['no bundle.json', (folder) => rmSync(join(folder, 'bundle.json')), /^bundle\.json: missing from /],
-        ['short weights', (folder) => truncateSync(join(folder, 'weights.bin'), 1000), /^weights\.bin: 1000 bytes of weights, but model\.json's weightsManifest lists \d+/],
+        ['short weights', (folder) => {
+          truncateSync(join(folder, 'weights.bin'), 1000);
+          recordFileHashes(folder);
+        }, /^weights\.bin: 1000 bytes of weights, but model\.json's weightsManifest lists \d+/],
         ['unknown architecture', (folder) => editManifest(folder, (manifest) => void (manifest['config'].architecture = 'stylegan')), /^bundle\.json: config\.architecture must be dcgan, pix2pix or cyclegan/],
         ['another shape', (folder) => editManifest(folder, (manifest) => void (manifest['config'].width = 8)), /^model\.json: weight g_dense\/kernel is \[128,256\], but a dcgan generator at 32 px, width 8 has \[128,512\]/],
         ['bad JSON', (folder) => writeFileSync(join(folder, 'bundle.json'), '{ "format": '), /^bundle\.json: is not valid JSON/],
@@ -278,6 +281,7 @@ describe('models service', () => {
           const modelJson = JSON.parse(readFileSync(join(folder, 'model.json'), 'utf8'));
           modelJson.weightsManifest[0].weights[0].quantization = { dtype: 'uint8', scale: 0.01, min: -1 };
           writeFileSync(join(folder, 'model.json'), JSON.stringify(modelJson));
+          recordFileHashes(folder);
         }, /^model\.json: weight g_dense\/kernel is quantized to uint8; only full-precision and float16 weights can be imported/],
         ['no provenance step', (folder) => editManifest(folder, (manifest) => void delete manifest['provenance'].step), /^bundle\.json: provenance\.step /],
       ];
