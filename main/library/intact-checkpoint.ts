@@ -39,10 +39,14 @@ export function intactCheckpoint(library: Library, wanted: CheckpointRow): Intac
       markDamaged(library, candidate, candidateDamage);
       continue;
     }
-    const message = `Checkpoint ${wanted.id} (step ${wanted.step}) is damaged: ${damage}. Using checkpoint ${candidate.id} (step ${candidate.step}), the run's newest intact one.`;
+    const message = `${describe(wanted)} is damaged: ${damage}. Using checkpoint ${candidate.id} (step ${candidate.step}), the run's newest intact one.`;
     return { checkpoint: candidate, file: library.fileOf(candidate.path), fallback: { from: wanted, reason: damage, message } };
   }
-  throw new StudioError('NOT_FOUND', `Checkpoint ${wanted.id} (step ${wanted.step}) is damaged (${damage}), and its run has no intact checkpoint to use instead`);
+  throw new StudioError('NOT_FOUND', `${describe(wanted)} is damaged (${damage}), and its run has no intact checkpoint to use instead`);
+}
+
+function describe(row: CheckpointRow): string {
+  return `Checkpoint ${row.id} (step ${row.step}, ${row.path})`;
 }
 
 /** Null for a file that matches its record; otherwise what is wrong with it, in words. */

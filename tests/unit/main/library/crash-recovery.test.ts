@@ -104,7 +104,7 @@ describe('checkpoints after a crash or damage (built CLI)', () => {
     const sampled = run('sample', '--checkpoint', String(damaged.id), '--count', '1', '--out', join(base, 'samples'), '--project', project);
     expect(sampled.stderr).not.toContain('Internal error');
     expect(sampled.status).toBe(0);
-    expect(sampled.stderr).toContain(`warning: Small · DCGAN 32 px: Checkpoint ${damaged.id} (step ${damaged.step}) is damaged: its contents do not match their checksum. Using checkpoint ${intact.id} (step ${intact.step})`);
+    expect(sampled.stderr).toContain(`warning: Small · DCGAN 32 px: Checkpoint ${damaged.id} (step ${damaged.step}, ${damaged.path}) is damaged: its contents do not match their checksum. Using checkpoint ${intact.id} (step ${intact.step})`);
     const db = new Database(join(project, 'library.db'), { readonly: true });
     try {
       const shown = runDetail(db, findRun(db, 1)!).checkpoints;

@@ -100,7 +100,7 @@ describe('training runs', () => {
     await expect(call('training.stop', { runId: run.id })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   }, 120_000);
 
-  it('refuses to resume from a damaged checkpoint, saying which file, and leaves it as it was', async () => {
+  it('refuses to resume when its only checkpoint is damaged, saying which file and why, marks it damaged and leaves it as it was', async () => {
     const run = await call<RunSummary>('training.start', { ...small, steps: 4, seed: 9 });
     const done = await settled(run.id);
     const checkpoint = done.checkpoints.at(-1)!;
@@ -111,10 +111,9 @@ describe('training runs', () => {
     await call('training.resume', { runId: run.id, steps: 8 });
     const detail = await failed;
     expect(detail.status).toBe('failed');
-    expect(detail.error).toContain(path);
-    expect(detail.error).toMatch(/truncated/);
+    expect(detail.error).toContain(`checkpoints/run-${run.id}/step-00000004.lsck) is damaged (its file is 1000 bytes, not the ${checkpoint.sizeBytes} written), and its run has no intact checkpoint`);
     expect(readFileSync(path).equals(damaged)).toBe(true);
-    expect(detail.checkpoints.map((c) => c.step)).toEqual([4]);
+    expect(detail.checkpoints.map((c) => [c.step, c.damage])).toEqual([[4, `its file is 1000 bytes, not the ${checkpoint.sizeBytes} written`]]);
   }, 120_000);
 
   it('refuses bad requests with the field named', async () => {
