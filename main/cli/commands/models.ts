@@ -44,6 +44,8 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
         return kind ? followJob(studio, io, kind, work) : work();
       },
       backendOption(values.backend),
+      // Inspecting changes nothing: it may look at a project another process is writing.
+      action === 'inspect' ? 'read' : 'write',
     );
 
   switch (action) {
