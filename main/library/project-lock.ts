@@ -84,5 +84,7 @@ function heldBy(root: string): StudioError {
   const since = new Date(holder.startedAt);
   const time = since.toDateString() === new Date().toDateString() ? since.toTimeString().slice(0, 5) : since.toISOString().slice(0, 16).replace('T', ' ');
   const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
-  return new StudioError('ALREADY_EXISTS', `Project ${root} is open in \`${holder.command}\` (pid ${holder.pid}${where}) since ${time}; close it there first, or use a command that only reads`);
+  // A command line reads as one (`latent-studio serve`); the app by its name.
+  const what = holder.command.startsWith('latent-studio') ? `\`${holder.command}\`` : holder.command;
+  return new StudioError('ALREADY_EXISTS', `Project ${root} is open in ${what} (pid ${holder.pid}${where}) since ${time}; close it there first, or use a command that only reads`);
 }

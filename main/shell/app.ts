@@ -27,7 +27,11 @@ export function startDesktopApp(): void {
   app.on('will-quit', () => studio?.close());
 
   void app.whenReady().then(async () => {
-    const desktop = createStudio('electron', utilityEngine(paths.engineEntry), { settingsFile: settingsFileOf(app.getPath('userData')) });
+    const desktop = createStudio('electron', utilityEngine(paths.engineEntry), {
+      settingsFile: settingsFileOf(app.getPath('userData')),
+      // The name a second writer of the same project is told.
+      access: { mode: 'write', command: 'the Latent Studio app' },
+    });
     studio = desktop;
     const { opened, starter } = await openDefaultProject(desktop, defaultProjectPath(app.getPath('userData')), paths.starterDir);
     if (!opened.ok) console.error(`Could not open the default project: ${opened.error.message}`);

@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { BlobStore } from '../../main/library/blobs';
 import { openLibrary } from '../../main/library/library';
+import { createProjectFolder } from '../../main/library/project';
 import { insertOutput } from '../../main/library/repos/outputs';
 import { collectPageProblems, expect, expectImagesLoaded, openOwnProject, test } from './serve-fixture';
 
 /**
  * The Gallery on 100,000 outputs: written straight into the project's library
- * from here (a second connection, as a CLI would be; the studio sees the
- * commit), drawn from forty real images so the thumbnails load.
+ * from here before the studio opens it (one process writes a project at a
+ * time), drawn from forty real images so the thumbnails load.
  */
 const outputCount = 100_000;
 test.setTimeout(120_000);
@@ -17,8 +18,7 @@ let restoreProject = async () => {};
 
 test.beforeAll(async ({ served }) => {
   test.setTimeout(120_000);
-  restoreProject = await openOwnProject(served, 'Hundred thousand');
-  const library = openLibrary(join(served.scratch, 'Hundred thousand'));
+  const library = openLibrary(createProjectFolder(join(served.scratch, 'Hundred thousand')).root);
   try {
     const images = await Promise.all(
       Array.from({ length: 40 }, (_, index) =>
@@ -41,6 +41,7 @@ test.beforeAll(async ({ served }) => {
   } finally {
     library.close();
   }
+  restoreProject = await openOwnProject(served, 'Hundred thousand');
 });
 
 test.afterAll(() => restoreProject());
