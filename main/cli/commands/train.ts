@@ -80,7 +80,7 @@ async function follow(studio: Studio, io: CliIo, runId: number): Promise<RunDeta
   const pause = () => void call(studio, 'training.pause', [{ runId }]).catch(() => {});
   process.once('SIGINT', pause);
   try {
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       const unsubscribe = studio.events.subscribe((event, payload) => {
         if (event !== 'trainingProgress') return;
         const progress = payload as TrainingProgress;
@@ -91,6 +91,12 @@ async function follow(studio: Studio, io: CliIo, runId: number): Promise<RunDeta
           resolve();
         }
       });
+      // A run that failed at once (its dataset gone, its only checkpoint damaged) may have settled before this listened.
+      call<RunDetail>(studio, 'training.get', [{ runId }]).then((detail) => {
+        if (!settled.has(detail.status)) return;
+        unsubscribe();
+        resolve();
+      }, reject);
     });
   } finally {
     process.off('SIGINT', pause);
