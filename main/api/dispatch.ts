@@ -1,22 +1,39 @@
 import type { z } from 'zod';
 import { argumentSchemas, StudioError, type Envelope, type StudioApi } from '../../preload/contract';
 import { toErrorInfo } from './errors';
+import { pathArguments, pathFieldsOf } from './path-fields';
 
-export type Dispatch = (method: string, args: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Serve mode's rule for arguments that name files or folders on this machine:
+ * `confine` throws a StudioError naming the field when one may not be used.
+ */
+export interface PathPolicy {
+  confine(field: string, path: string): void;
+}
+
+/** What a front door adds to a call. */
+export interface CallOptions {
+  /** Serve mode passes its policy; Electron's IPC and the local CLI pass none and keep the user's full access. */
+  readonly pathPolicy?: PathPolicy;
+}
+
+export type Dispatch = (method: string, args: unknown, options?: CallOptions) => Promise<Envelope<unknown>>;
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * The single gate every front door (IPC, HTTP, CLI) calls through: it finds
- * the method, validates the arguments against the contract's schema and
- * wraps whatever happens in an envelope. Services never see unchecked input.
+ * the method, validates the arguments against the contract's schema, holds
+ * path arguments to the front door's policy, if it has one, and wraps
+ * whatever happens in an envelope. Services never see unchecked input.
  */
 export function createDispatcher(services: StudioApi): Dispatch {
-  return async (method, args) => {
+  return async (method, args, options = {}) => {
     try {
       const [schema, handler] = lookUp(services, method);
       const parsed = schema.safeParse(args);
       if (!parsed.success) throw new StudioError('INVALID_ARGUMENT', describeIssues(method, parsed.error));
+      if (options.pathPolicy) confinePaths(options.pathPolicy, method, schema, parsed.data);
       const value = await handler(...(parsed.data as unknown[]));
       return { ok: true, value };
     } catch (error) {
@@ -34,6 +51,11 @@ function lookUp(services: StudioApi, method: string): [z.ZodType, Handler] {
   const handler = ownValue(group, name as string);
   if (!handler) throw new StudioError('UNKNOWN_METHOD', `Method "${method}" has no handler`);
   return [schema, handler.bind(group)];
+}
+
+/** Checks the validated (trimmed) paths: the very strings the service will use. */
+function confinePaths(policy: PathPolicy, method: string, schema: z.ZodType, args: unknown): void {
+  for (const { field, path } of pathArguments(pathFieldsOf(schema), args)) policy.confine(`${method}: ${field}`, path);
 }
 
 /** Own properties only, so `toString` or `__proto__` never resolve to a method. */

@@ -9,7 +9,11 @@ Commands:
   serve     Run the studio for a browser: prints a URL with a one-time token
             --project DIR   project folder (default: your Default Project)
             --port N        port to listen on (default 5417; 0 picks a free one)
-            --host H        interface to listen on (default 127.0.0.1)
+            --host H        interface to listen on (default 127.0.0.1); other than
+                            loopback, --allow-dir must say what its users may reach
+            --allow-dir DIR a folder browser users may read and write besides the
+                            project (repeatable; adds to the settings' allowDirs);
+                            --allow-dir none: the project folder alone
             --no-starter    a new default project starts empty, not with the starter datasets and models
   doctor    Report what this machine offers: runtime, CPU, compute backends
             --project DIR   also check this project folder

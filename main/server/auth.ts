@@ -5,6 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isIPv4 } from 'node:net';
 
 export const tokenCookie = 'studio_token';
 
@@ -28,8 +29,9 @@ export function allowedHosts(boundHost: string, port: number): ReadonlySet<strin
   return new Set(names.map((name) => `${name}:${port}`));
 }
 
+/** localhost, ::1 or 127.0.0.0/8 (an address, not a name such as 127.example.com). */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 export function checkRequest(gate: Gate, headers: IncomingHttpHeaders, url: URL): Denial | null {

@@ -14,6 +14,7 @@ import { resolveContent, type ContentRoots } from '../content/resolve';
 import type { Studio } from '../studio';
 import { allowedHosts, checkRequest, newToken, tokenCookie, type Gate } from './auth';
 import { httpStatusFor } from './http-status';
+import { confineToFolders } from './path-policy';
 import { receiveUpload } from './uploads';
 
 export interface ServeOptions {
@@ -23,6 +24,11 @@ export interface ServeOptions {
   readonly port: number;
   readonly rendererDir: string;
   readonly assetsDir: string;
+  /**
+   * Folders calls may read and write besides the open project and the one
+   * serve started with (serve --allow-dir); every other path is refused.
+   */
+  readonly allowDirs: readonly string[];
   /** Fixed in tests; random otherwise. */
   readonly token?: string;
 }
@@ -55,6 +61,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     assetsDir: options.assetsDir,
     blobs: () => (options.studio.project.summary ? options.studio.project.library.blobs : null),
   };
+  const startingProject = options.studio.project.summary?.path;
+  const pathPolicy = confineToFolders(() => {
+    const openProject = options.studio.project.summary?.path;
+    return [...options.allowDirs, ...[startingProject, openProject].filter((folder) => folder !== undefined)];
+  });
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -117,7 +128,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     // The call reached the studio, so the transport succeeded: the envelope carries the outcome.
     // (A 4xx here would also make the browser log every refused argument as a console error.)
-    sendJson(response, 200, await options.studio.dispatch(method, args));
+    sendJson(response, 200, await options.studio.dispatch(method, args, { pathPolicy }));
   }
 
   async function handleUpload(request: IncomingMessage, response: ServerResponse, routePath: string): Promise<void> {
@@ -164,9 +175,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        // Stop listening first, then drop every connection: keep-alive sockets and WebSockets would otherwise hold close() open.
+        server.close(() => resolve());
         for (const client of sockets.clients) client.terminate();
         server.closeAllConnections();
-        server.close(() => resolve());
       }),
   };
 }

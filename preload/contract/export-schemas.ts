@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StudioApi } from '../contract';
-import { id, jobId, projectPath, type ArgumentSchemas } from './schema-parts';
+import { id, jobId, serverPath, type ArgumentSchemas } from './schema-parts';
 
 const selection = z.union(
   [
@@ -31,7 +31,7 @@ const template = z
   .optional();
 const conflict = z.enum(['ask', 'overwrite', 'keep-both', 'skip'], { error: 'must be ask, overwrite, keep-both or skip' }).optional();
 const sheetConflict = z.enum(['ask', 'overwrite', 'keep-both'], { error: 'must be ask, overwrite or keep-both' }).optional();
-const destination = z.union([z.strictObject({ folder: projectPath }), z.strictObject({ zip: projectPath.refine((path) => /\.zip$/i.test(path), 'must end in .zip') })], {
+const destination = z.union([z.strictObject({ folder: serverPath }), z.strictObject({ zip: serverPath.refine((path) => /\.zip$/i.test(path), 'must end in .zip') })], {
   error: 'must be { folder } or { zip }',
 });
 const columns = z.int({ error: 'must be a whole number' }).min(1, 'must be at least 1').max(256, 'must be at most 256').optional();
@@ -59,7 +59,7 @@ export const exportSchemas = {
       captions: z.string().trim().min(1, 'must not be empty (use null for no captions)').max(300, 'is longer than 300 characters').nullable().optional(),
       format,
       quality,
-      path: projectPath,
+      path: serverPath,
       conflict: sheetConflict,
       jobId,
     }),
@@ -72,13 +72,13 @@ export const exportSchemas = {
       padding: z.int({ error: 'must be a whole number of pixels' }).min(0, 'must be 0 or more').max(256, 'must be at most 256 pixels').optional(),
       template,
       format: z.enum(['png', 'webp'], { error: 'must be png or webp' }),
-      path: projectPath,
+      path: serverPath,
       conflict: sheetConflict,
       jobId,
     }),
   ]),
   recall: z.tuple([
-    z.union([z.strictObject({ path: projectPath, keep: z.boolean().optional() }), z.strictObject({ png: imageBase64, keep: z.boolean().optional() })], {
+    z.union([z.strictObject({ path: serverPath, keep: z.boolean().optional() }), z.strictObject({ png: imageBase64, keep: z.boolean().optional() })], {
       error: 'must be { path } or { png }',
     }),
   ]),

@@ -1,9 +1,9 @@
 /** The models namespace's argument schemas: each field's message names what it must be. */
 import { z } from 'zod';
 import type { StudioApi } from '../contract';
-import { id, jobId, projectPath, type ArgumentSchemas } from './schema-parts';
+import { id, jobId, serverPath, type ArgumentSchemas } from './schema-parts';
 
-const path = projectPath;
+const path = serverPath;
 const conflict = z.enum(['ask', 'overwrite', 'keep-both'], { error: 'must be ask, overwrite or keep-both' });
 const precision = z.enum(['float32', 'float16'], { error: 'must be float32 or float16' });
 const runName = z

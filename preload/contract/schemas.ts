@@ -8,7 +8,7 @@ import type { StudioApi } from '../contract';
 import { exportSchemas } from './export-schemas';
 import { gallerySchemas } from './gallery-schemas';
 import { modelsSchemas } from './models-schemas';
-import { id, jobId, projectPath, type ArgumentSchemas } from './schema-parts';
+import { id, jobId, serverPath, type ArgumentSchemas } from './schema-parts';
 
 const datasetName = z
   .string({ error: 'must be a dataset name' })
@@ -99,7 +99,7 @@ const pngBase64 = z
   .min(8, 'must be PNG bytes in base64')
   .max(960_000, 'is larger than 700 KB of PNG; pass a file path instead')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (A–Z, a–z, 0–9, +, /)');
-const translateSource = z.union([z.strictObject({ path: projectPath }), z.strictObject({ outputId: id }), z.strictObject({ png: pngBase64 })], {
+const translateSource = z.union([z.strictObject({ path: serverPath }), z.strictObject({ outputId: id }), z.strictObject({ png: pngBase64 })], {
   error: 'must be { path }, { outputId } or { png }',
 });
 const strength = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
@@ -117,7 +117,7 @@ const translateSettings = {
 };
 const batchInputs = z.union(
   [
-    z.strictObject({ paths: z.array(projectPath).min(1, 'must name at least one file or folder').max(10_000, 'must name at most 10,000') }),
+    z.strictObject({ paths: z.array(serverPath).min(1, 'must name at least one file or folder').max(10_000, 'must name at most 10,000') }),
     z.strictObject({ dataset: datasetName, domain: z.enum(['A', 'B']).optional() }),
   ],
   { error: 'must be { paths } or { dataset, domain? }' },
@@ -136,8 +136,8 @@ export const argumentSchemas = {
     ]),
   },
   library: {
-    open: z.tuple([z.strictObject({ path: projectPath })]),
-    create: z.tuple([z.strictObject({ path: projectPath })]),
+    open: z.tuple([z.strictObject({ path: serverPath })]),
+    create: z.tuple([z.strictObject({ path: serverPath })]),
     collectGarbage: z.tuple([]),
   },
   datasets: {
@@ -157,7 +157,7 @@ export const argumentSchemas = {
     import: z.tuple([
       z.strictObject({
         dataset: datasetName,
-        paths: z.array(projectPath).min(1, 'must name at least one file or folder').max(10_000),
+        paths: z.array(serverPath).min(1, 'must name at least one file or folder').max(10_000),
         kind: datasetKind.optional(),
         pairing: z.enum(['side-by-side', 'matched-folders']).optional(),
         jobId,
@@ -233,7 +233,7 @@ export const argumentSchemas = {
       z.strictObject({
         checkpointId: id,
         ema: z.boolean().optional(),
-        image: z.union([z.strictObject({ path: projectPath }), z.strictObject({ outputId: id })], { error: 'must be { path } or { outputId }' }),
+        image: z.union([z.strictObject({ path: serverPath }), z.strictObject({ outputId: id })], { error: 'must be { path } or { outputId }' }),
         class: classIndex.optional(),
         steps: z.int().min(1, 'must be at least 1').max(5000, 'must be at most 5000').optional(),
         jobId,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,7 +26,9 @@ export interface ServedStudio {
 async function startServe(starter: boolean): Promise<{ served: ServedStudio; child: ChildProcess }> {
   const scratch = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
   const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config') };
-  const child = spawn(process.execPath, ['dist/main/cli.js', 'serve', '--port', '0', '--json', ...(starter ? [] : ['--no-starter'])], {
+  // Specs import from and export into the scratch folder, which holds the default project too: serve may use all of it.
+  const args = ['dist/main/cli.js', 'serve', '--port', '0', '--json', '--allow-dir', scratch, ...(starter ? [] : ['--no-starter'])];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -73,9 +75,11 @@ export async function callApi<T>(served: ServedStudio, method: string, argument?
  * that was open before: call it in afterAll, and the next file finds the
  * default project as a fresh studio would show it.
  */
+/** Makes the served studio work in project `name` (opening it when a spec has made it already); returns how to go back. */
 export async function openOwnProject(served: ServedStudio, name: string): Promise<() => Promise<void>> {
   const before = await callApi<{ project: { path: string } | null }>(served, 'system.info');
-  await callApi(served, 'library.create', { path: join(served.scratch, name) });
+  const path = join(served.scratch, name);
+  await callApi(served, existsSync(join(path, 'library.db')) ? 'library.open' : 'library.create', { path });
   return async () => {
     if (before.project) await callApi(served, 'library.open', { path: before.project.path });
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, checkRequest, newToken, type Gate } from '../../../../main/server/auth';
+import { allowedHosts, checkRequest, isLoopback, newToken, type Gate } from '../../../../main/server/auth';
 
 const token = 'secret-token-0123456789';
 const gate: Gate = { token, port: 5417, hosts: allowedHosts('127.0.0.1', 5417) };
@@ -57,5 +57,12 @@ describe('serve origin and host checks', () => {
     const open: Gate = { token, port: 5417, hosts: allowedHosts('0.0.0.0', 5417) };
     expect(checkRequest(open, { ...authorised, host: '192.168.1.20:5417' }, url())).toBeNull();
     expect(checkRequest(open, { host: '192.168.1.20:5417' }, url())).toMatchObject({ status: 401 });
+  });
+});
+
+describe('loopback', () => {
+  it('is localhost, ::1 and 127.0.0.0/8, and nothing that merely starts like it', () => {
+    for (const host of ['localhost', '::1', '127.0.0.1', '127.1.2.3']) expect(isLoopback(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '127.example.com', '127.0.0.1.nip.io']) expect(isLoopback(host)).toBe(false);
   });
 });

@@ -27,7 +27,8 @@ describe('serve mode over HTTP and WebSocket', () => {
     expect(opened.ok).toBe(true);
     mkdirSync(join(base, 'Current', 'blobs', 'cd'));
     writeFileSync(join(base, 'Current', 'blobs', 'cd', hash), Buffer.from('ffd8ffe000104a464946', 'hex'));
-    server = await startServer({ studio, host: '127.0.0.1', port: 0, rendererDir: paths.rendererDir, assetsDir: paths.assetsDir });
+    // The scratch folder is allowed, so the test may create a second project beside the first.
+    server = await startServer({ studio, host: '127.0.0.1', port: 0, rendererDir: paths.rendererDir, assetsDir: paths.assetsDir, allowDirs: [base] });
     origin = `http://127.0.0.1:${server.port}`;
   });
 
