@@ -58,7 +58,8 @@ export class ExportImages implements ImageExportDraft {
    * Asks the backend's planner for the names: the whole selection, since
    * {index} is padded to its count and {collection} needs the collection.
    * Without a destination yet the names are planned as a ZIP's entries,
-   * which are the same names without a folder.
+   * which are the same names without a folder: a ZIP inside the open project,
+   * the one place serve mode always lets a path lead.
    */
   async refreshPreview(selection: ExportSelection | null, options: ExportOptions | null): Promise<void> {
     const ticket = ++this.#previewTicket;
@@ -69,8 +70,8 @@ export class ExportImages implements ImageExportDraft {
       this.previewError = problem;
       return;
     }
-    const named = pathProblem(draft.destinationKind, draft.destinationPath) === null ? draft : { ...draft, destinationKind: 'zip' as const, destinationPath: '/names.zip' };
     try {
+      const named = pathProblem(draft.destinationKind, draft.destinationPath) === null ? draft : { ...draft, destinationKind: 'zip' as const, destinationPath: await this.#placeholderZip() };
       const plan = await this.#studio.export.plan(imagesRequest(selection, named, options.formats));
       if (ticket !== this.#previewTicket) return;
       this.preview = { files: plan.files.slice(0, previewedNames), more: Math.max(0, plan.files.length - previewedNames) };
@@ -80,6 +81,12 @@ export class ExportImages implements ImageExportDraft {
       this.preview = null;
       this.previewError = (error as Error).message;
     }
+  }
+
+  async #placeholderZip(): Promise<string> {
+    const project = (await this.#studio.system.info()).project;
+    if (!project) throw new Error('Open a project to export from');
+    return `${project.path}/names.zip`;
   }
 
   /** Writes the images; when files are in the way the person is asked first. */
