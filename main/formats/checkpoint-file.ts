@@ -12,8 +12,8 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { StudioError } from '../../preload/contract';
-import { modelConfigSchema } from '../engine/bundle/model-config-schema';
-import { firstIssue } from '../engine/bundle/schema-issue';
+import { modelConfigSchema } from '../engine/models/config-schema';
+import { firstIssue } from './schema-issue';
 import type { ModelConfig } from '../engine/models/config';
 import type { RandomState } from '../engine/random';
 import type { DataState } from '../engine/train/trainee';

@@ -11,8 +11,8 @@ import { StudioError, type ModelArchitecture, type WeightPrecision } from '../..
 import { parseBundleJson, staysInsideBundle } from '../engine/bundle/bundle-files';
 import type { FileHashes } from '../engine/bundle/file-hashes';
 import { bundleFiles, bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
-import { modelConfigSchema } from '../engine/bundle/model-config-schema';
-import { firstIssue } from '../engine/bundle/schema-issue';
+import { modelConfigSchema } from '../engine/models/config-schema';
+import { firstIssue } from '../formats/schema-issue';
 import type { ModelConfig } from '../engine/models/config';
 
 export const manifestFormat = 'latent-studio-model-bundle';
