@@ -123,44 +123,34 @@ export function checkProject(project: string): string {
   }
 }
 
-export async function createTrials(trials: number, seed: number): Promise<TrialReport> {
+/**
+ * Kills `import … --project NEW` into a new project each trial: early kills
+ * land while the project is being made (create), later ones while images go in.
+ */
+async function importKills(kind: 'create' | 'import', imageCount: number, window: readonly [number, number], trials: number, seed: number): Promise<TrialReport> {
   const started = performance.now();
-  const base = mkdtempSync(join(tmpdir(), 'studio-kill-create-'));
+  const base = mkdtempSync(join(tmpdir(), `studio-kill-${kind}-`));
   const env = { ...process.env, XDG_CONFIG_HOME: join(base, 'config') };
-  const images = await writeImages(join(base, 'images'), 3);
+  const images = await writeImages(join(base, 'images'), imageCount);
   const outcomes: string[] = [];
-  for (const [index, delay] of delays(seed, trials, 50, 700).entries()) {
-    const project = join(base, `P${index}`);
-    const args = ['import', 'Small', images, '--kind', 'images', '--project', project];
-    await killAfter(args, env, delay);
-    outcomes.push(`${delay} ms: ${existsSync(project) ? checkProject(project) : 'no folder'}`);
-    runToEnd(args, env);
-    if (!checkProject(project).includes('3 images')) throw new Error(`${project}: the import run again did not finish`);
-    const staging = readdirSync(base).filter((name) => name.includes('.creating-'));
-    if (staging.length > 0) throw new Error(`staging folders left after the next create: ${staging.join(', ')}`);
-  }
-  rmSync(base, { recursive: true, force: true });
-  return { kind: 'create', trials, outcomes, seconds: (performance.now() - started) / 1000 };
-}
-
-export async function importTrials(trials: number, seed: number): Promise<TrialReport> {
-  const started = performance.now();
-  const base = mkdtempSync(join(tmpdir(), 'studio-kill-import-'));
-  const env = { ...process.env, XDG_CONFIG_HOME: join(base, 'config') };
-  const images = await writeImages(join(base, 'images'), 60);
-  const outcomes: string[] = [];
-  for (const [index, delay] of delays(seed, trials, 300, 1800).entries()) {
+  for (const [index, delay] of delays(seed, trials, ...window).entries()) {
     const project = join(base, `P${index}`);
     const args = ['import', 'Photos', images, '--kind', 'images', '--project', project];
     await killAfter(args, env, delay);
     outcomes.push(`${delay} ms: ${existsSync(project) ? checkProject(project) : 'no folder'}`);
     runToEnd(args, env);
-    if (!checkProject(project).includes('60 images')) throw new Error(`${project}: the import run again did not finish`);
+    if (!checkProject(project).includes(`${imageCount} images`)) throw new Error(`${project}: the import run again did not finish`);
+    const staging = readdirSync(base).filter((name) => name.includes('.creating-'));
+    if (staging.length > 0) throw new Error(`staging folders left after the next create: ${staging.join(', ')}`);
     rmSync(project, { recursive: true, force: true });
   }
   rmSync(base, { recursive: true, force: true });
-  return { kind: 'import', trials, outcomes, seconds: (performance.now() - started) / 1000 };
+  return { kind, trials, outcomes, seconds: (performance.now() - started) / 1000 };
 }
+
+export const createTrials = (trials: number, seed: number) => importKills('create', 3, [50, 700], trials, seed);
+
+export const importTrials = (trials: number, seed: number) => importKills('import', 60, [300, 1800], trials, seed);
 
 export async function trainTrials(trials: number, seed: number): Promise<TrialReport> {
   const started = performance.now();
