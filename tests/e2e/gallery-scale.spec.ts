@@ -41,6 +41,9 @@ test.beforeAll(async ({ served }) => {
   } finally {
     library.close();
   }
+  // The write held this process's event loop for seconds, long enough for the server to close the idle
+  // keep-alive connection of the last call; one turn of the loop lets fetch see that before it reuses it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   restoreProject = await openOwnProject(served, 'Hundred thousand');
 });
 
