@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fashionMnistIdx } from '../fixtures/fashion-mnist';
@@ -119,6 +119,32 @@ test('pause a run, see it paused, resume it with Space and see it complete', asy
   await expect(page.getByTestId('run-steps')).toHaveText('Step 60 / 60');
   await expect(page.getByTestId('chart-losses')).toHaveAttribute('data-points', '60');
   await expect(page.getByTestId('checkpoints').getByRole('listitem').last()).toContainText('Step 60');
+
+  expect(problems).toEqual([]);
+});
+
+test('a damaged checkpoint: sampling uses the one before and says so in the status bar, and the timeline marks it damaged', async ({ page, served }) => {
+  const problems = collectPageProblems(page);
+  // The newest run (run 2) ended at step 60; its file is altered on disk, as a bad disk or a careless copy would.
+  const file = join(served.scratch, 'Training', 'checkpoints', 'run-2', 'step-00000060.lsck');
+  const bytes = readFileSync(file);
+  bytes[bytes.length - 64]! ^= 0xff;
+  writeFileSync(file, bytes);
+
+  await page.goto(`${served.url}#/train`);
+  await expect(page.getByTestId('run-detail-status')).toHaveText('Completed');
+  await page.getByLabel('Sample from the checkpoint at step 60').click();
+  await expectImagesLoaded(page.getByTestId('samples').locator('img'), 16);
+  await expect(page.getByTestId('status-notice')).toContainText(/Checkpoint \d+ \(step 60, checkpoints\/run-2\/step-00000060\.lsck\) is damaged: its contents do not match their checksum\. Using checkpoint \d+ \(step \d+\)/);
+  await page.getByRole('button', { name: 'Dismiss the notice' }).click();
+  await expect(page.getByTestId('status-notice')).toBeHidden();
+
+  await page.reload();
+  const newest = page.getByTestId('checkpoints').getByRole('listitem').last();
+  await expect(newest.getByTestId('checkpoint-damaged')).toHaveText('damaged');
+  await expect(newest.getByTestId('checkpoint-damaged')).toHaveAttribute('title', /its contents do not match their checksum/);
+  await expect(page.getByTestId('checkpoints').getByTestId('checkpoint-damaged')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('damaged-checkpoint.png') });
 
   expect(problems).toEqual([]);
 });
