@@ -150,7 +150,7 @@ async function importKills(kind: 'create' | 'import', imageCount: number, window
 
 export const createTrials = (trials: number, seed: number) => importKills('create', 3, [50, 700], trials, seed);
 
-export const importTrials = (trials: number, seed: number) => importKills('import', 60, [300, 1800], trials, seed);
+export const importTrials = (trials: number, seed: number) => importKills('import', 200, [300, 1800], trials, seed);
 
 export async function trainTrials(trials: number, seed: number): Promise<TrialReport> {
   const started = performance.now();
