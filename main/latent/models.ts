@@ -26,8 +26,7 @@ export interface DrawableGenerator extends ChosenGenerator {
 
 export function generatorToDraw(library: Library, access: EngineAccess, checkpointId: number, ema?: boolean): DrawableGenerator {
   const chosen = chooseGenerator(library, checkpointId, ema);
-  const intact = intactCheckpoint(library, chosen.checkpoint);
-  if (intact.fallback) access.notify({ level: 'warning', message: `${chosen.run.name}: ${intact.fallback.message}` });
+  const intact = intactCheckpoint(library, chosen.checkpoint, access.notify);
   return { ...chosen, checkpoint: intact.checkpoint, file: intact.file };
 }
 

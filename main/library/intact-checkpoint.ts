@@ -8,16 +8,16 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { StudioError } from '../../preload/contract';
+import { StudioError, type Notice } from '../../preload/contract';
 import type { Library } from './library';
-import { checkpointsOf, type CheckpointRow } from './repos/runs';
+import { checkpointsOf, findRun, type CheckpointRow } from './repos/runs';
 
 /** The checkpoint a tool will use, its file, and — when it is not the one asked for — why. */
 export interface IntactCheckpoint {
   readonly checkpoint: CheckpointRow;
   readonly file: string;
-  /** Set when the asked-for checkpoint was damaged and an earlier one of its run is used instead. */
-  readonly fallback: { readonly from: CheckpointRow; readonly reason: string; readonly message: string } | null;
+  /** Set when the asked-for checkpoint was damaged and an earlier one of its run is used instead: which, and why. */
+  readonly fallback: string | null;
 }
 
 /**
@@ -26,7 +26,8 @@ export interface IntactCheckpoint {
  */
 const verified = new Map<string, string>();
 
-export function intactCheckpoint(library: Library, wanted: CheckpointRow): IntactCheckpoint {
+/** The checkpoint to use for `wanted`; a fallback is told through `notify`, under the run's name. */
+export function intactCheckpoint(library: Library, wanted: CheckpointRow, notify: (notice: Notice) => void): IntactCheckpoint {
   const damage = damageOf(library, wanted);
   if (damage === null) return { checkpoint: wanted, file: library.fileOf(wanted.path), fallback: null };
   markDamaged(library, wanted, damage);
@@ -39,8 +40,9 @@ export function intactCheckpoint(library: Library, wanted: CheckpointRow): Intac
       markDamaged(library, candidate, candidateDamage);
       continue;
     }
-    const message = `${describe(wanted)} is damaged: ${damage}. Using checkpoint ${candidate.id} (step ${candidate.step}), the run's newest intact one.`;
-    return { checkpoint: candidate, file: library.fileOf(candidate.path), fallback: { from: wanted, reason: damage, message } };
+    const fallback = `${describe(wanted)} is damaged: ${damage}. Using checkpoint ${candidate.id} (step ${candidate.step}), the run's newest intact one.`;
+    notify({ level: 'warning', message: `${findRun(library.db, wanted.run_id)!.name}: ${fallback}` });
+    return { checkpoint: candidate, file: library.fileOf(candidate.path), fallback };
   }
   throw new StudioError('NOT_FOUND', `${describe(wanted)} is damaged (${damage}), and its run has no intact checkpoint to use instead`);
 }

@@ -23,8 +23,7 @@ import { bundleReadme } from './bundle-readme';
 
 export async function exportModel(library: Library, access: EngineAccess, jobs: Jobs, request: ExportModelRequest): Promise<ExportModelReport> {
   const { checkpoint: asked, run, config, ema, classNames } = exportedCheckpoint(library, request);
-  const { checkpoint, file, fallback } = intactCheckpoint(library, asked);
-  if (fallback) access.notify({ level: 'warning', message: `${run.name}: ${fallback.message}` });
+  const { checkpoint, file } = intactCheckpoint(library, asked, access.notify);
   const destination = chooseDestination(request.folder, request.conflict ?? 'ask');
   const layout = bundleLayout(config, ema);
   const precision = request.precision ?? 'float32';

@@ -168,11 +168,8 @@ export class Trainer {
   #resumePoint(library: Library, run: RunRow, totalSteps: number): string | null {
     const newest = checkpointsOf(library.db, run.id).at(-1);
     if (!newest) return null;
-    const chosen = intactCheckpoint(library, newest);
-    if (chosen.fallback) {
-      this.#emit(run, 'running', chosen.checkpoint.step, totalSteps, chosen.fallback.message);
-      this.#events.emit('notice', { level: 'warning', message: `${run.name}: ${chosen.fallback.message}` });
-    }
+    const chosen = intactCheckpoint(library, newest, (notice) => this.#events.emit('notice', notice));
+    if (chosen.fallback) this.#emit(run, 'running', chosen.checkpoint.step, totalSteps, chosen.fallback);
     return chosen.file;
   }
 

@@ -22,8 +22,7 @@ export interface UsableTranslator extends ChosenTranslator {
 
 export function translatorToUse(library: Library, access: EngineAccess, checkpointId: number, direction: Direction | undefined): UsableTranslator {
   const chosen = chooseTranslator(library, checkpointId, direction);
-  const intact = intactCheckpoint(library, chosen.checkpoint);
-  if (intact.fallback) access.notify({ level: 'warning', message: `${chosen.run.name}: ${intact.fallback.message}` });
+  const intact = intactCheckpoint(library, chosen.checkpoint, access.notify);
   return { ...chosen, checkpoint: intact.checkpoint, file: intact.file };
 }
 
