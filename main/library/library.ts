@@ -1,5 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ProjectSummary } from '../../preload/contract';
 import { BlobStore } from './blobs';
@@ -47,7 +46,6 @@ export function openLibrary(folder: string, access: LibraryAccess = defaultAcces
   const library = libraryOf(folders, db, false, () => lock.release());
   try {
     ensureProjectFolders(folders);
-    removeStaleUploads(join(folders.cache, 'uploads'));
     recoverProject(library);
   } catch (error) {
     library.close();
@@ -70,20 +68,4 @@ function libraryOf(folders: ProjectFolders, db: Database, readOnly: boolean, rel
       release();
     },
   };
-}
-
-/** Upload batches a day old were abandoned (a cancelled upload, a failed import): nothing reads them any more. */
-const staleUploadMs = 24 * 60 * 60 * 1000;
-
-function removeStaleUploads(folder: string, now = Date.now()): void {
-  let batches: string[];
-  try {
-    batches = readdirSync(folder);
-  } catch {
-    return; // No uploads yet.
-  }
-  for (const batch of batches) {
-    const path = join(folder, batch);
-    if (now - statSync(path).mtimeMs > staleUploadMs) rmSync(path, { recursive: true, force: true });
-  }
 }

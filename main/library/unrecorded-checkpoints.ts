@@ -16,9 +16,7 @@ import { checkpointsOf, findRun, recordCheckpoint, setRunProgress } from './repo
 const runFolder = /^run-(\d+)$/;
 const checkpointFile = /^step-(\d+)\.lsck$/;
 
-export function recordUnrecordedCheckpoints(library: Library): { recorded: number; removed: number } {
-  let recorded = 0;
-  let removed = 0;
+export function recordUnrecordedCheckpoints(library: Library): void {
   for (const folder of listNames(library.folders.checkpoints)) {
     const runId = Number(runFolder.exec(folder)?.[1]);
     const run = Number.isSafeInteger(runId) ? findRun(library.db, runId) : undefined;
@@ -32,14 +30,9 @@ export function recordUnrecordedCheckpoints(library: Library): { recorded: numbe
       .filter(({ file }) => !knownPaths.has(library.storedPathOf(file)))
       .sort((a, b) => a.step - b.step);
     for (const { file, step } of unknown) {
-      if (step > newestStep && recordIfIntact(library, run.id, run.step, file, step)) recorded++;
-      else {
-        rmSync(file, { force: true });
-        removed++;
-      }
+      if (step <= newestStep || !recordIfIntact(library, run.id, run.step, file, step)) rmSync(file, { force: true });
     }
   }
-  return { recorded, removed };
 }
 
 /** Records the checkpoint at `file` when it reads back whole and is the step its name says; false otherwise. */
