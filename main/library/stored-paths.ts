@@ -6,11 +6,12 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { StudioError } from '../../preload/contract';
+import { isInsideFolder } from '../files/inside-folder';
 
 /** The stored form of a file inside the project at `root`. */
 export function storedPathOf(root: string, file: string): string {
   const inside = relative(resolve(root), resolve(file));
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '' || !isInsideFolder(resolve(file), resolve(root))) {
     throw new StudioError('INTERNAL', `${file} is outside the project ${root}; the library stores only files inside it`);
   }
   return inside.split(sep).join('/');

@@ -5,8 +5,9 @@
  * (`serve --allow-dir`), not everywhere the account running serve can.
  */
 import { lstatSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { StudioError } from '../../preload/contract';
+import { isInsideFolder } from '../files/inside-folder';
 import type { PathPolicy } from '../api/dispatch';
 
 /**
@@ -26,12 +27,6 @@ export function malformedPathReason(path: string): string | null {
   // The OS resolves ".." after following links, so "allowed/link/.." can land anywhere: refuse rather than guess.
   if (path.split(/[\\/]/).includes('..')) return 'must not contain ".." segments';
   return null;
-}
-
-/** Whether `candidate` is `folder` or lies inside it (both already resolved). */
-export function isInsideFolder(candidate: string, folder: string): boolean {
-  const path = relative(folder, candidate);
-  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }
 
 /**

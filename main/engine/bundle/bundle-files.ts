@@ -9,8 +9,9 @@
  * Shared by the main process (bundle.json) and the engine (model.json, weights).
  */
 import { realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep, win32 } from 'node:path';
+import { isAbsolute, join, win32 } from 'node:path';
 import { StudioError } from '../../../preload/contract';
+import { isInsideFolder } from '../../files/inside-folder';
 import { mebibyte, readUserFile, readUserFileSync } from '../../files/user-file';
 
 /** bundle.json and model.json: a generator's topology is tens of kilobytes. */
@@ -40,8 +41,7 @@ export function containedPath(folder: string, name: string, namedBy: string): st
     if (code === 'ENOENT' || code === 'ENOTDIR') throw refused(`${name}: missing from the bundle${name === namedBy ? '' : ` (${namedBy} names it)`}`);
     throw refused(`${name}: cannot be read (${(error as Error).message})`);
   }
-  const inside = relative(realFolder, real);
-  if (inside === '' || inside.split(sep)[0] === '..' || isAbsolute(inside)) {
+  if (real === realFolder || !isInsideFolder(real, realFolder)) {
     throw refused(`${name}: leads outside the bundle (to ${real}); a bundle's files must lie inside its folder`);
   }
   return real;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../../../preload/contract';
-import { confineToFolders, isInsideFolder, malformedPathReason, resolveLinks } from '../../../../main/server/path-policy';
+import { isInsideFolder } from '../../../../main/files/inside-folder';
+import { confineToFolders, malformedPathReason, resolveLinks } from '../../../../main/server/path-policy';
 
 /** The policy's verdict as the dispatcher would report it: null when allowed. */
 function verdict(confine: () => void): { code: string; message: string } | null {
