@@ -110,7 +110,8 @@ cli('import', 'Fashion-MNIST', fashionMnist, '--kind', 'images');
 const manifest = [];
 for (const model of models) {
   const started = Date.now();
-  const run = JSON.parse(cli('train', '--dataset', model.dataset, ...withSteps(model.args), '--json'));
+  // train --json streams metric points as JSON Lines; the run as it ended is the last line.
+  const run = JSON.parse(cli('train', '--dataset', model.dataset, ...withSteps(model.args), '--json').trim().split('\n').at(-1));
   const checkpoint = run.checkpoints.at(-1);
   cli('models', 'export', '--checkpoint', String(checkpoint.id), '--out', join(out, model.name), '--float16', ...(quick ? ['--overwrite'] : []));
   if (model.dataset === 'Fashion-MNIST') nameClasses(join(out, model.name), fashionClasses);

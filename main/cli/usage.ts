@@ -38,8 +38,10 @@ Commands:
             instead. Needs no project; never overwrites.
   train --dataset NAME [--model dcgan|pix2pix|cyclegan] [--resolution PX]
         [--steps N] [--batch B] [--width W] [--seed S]
-        [--preset quick|balanced|quality]
+        [--preset quick|balanced|quality] [--upsample nearest|transposed]
             Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
+            Generators upsample by nearest resize + 3×3 convolution (no
+            checkerboard); --upsample transposed is the papers' layer.
             dcgan: an image set at 32|64|128 px (default 32), --conditional;
             pix2pix: a paired set at 64|128|256 px (default 128),
             --direction AtoB|BtoA; cyclegan: two sides, --blocks N.
@@ -103,7 +105,8 @@ Commands:
   toward the average image), --class K (conditional models) and --ema/--no-ema.
 
 Options for every command:
-  --json      machine-readable output on stdout
+  --json      machine-readable output on stdout (train: JSON Lines, each
+              metric point as it is recorded, then the run)
   --backend tensorflow-gpu|tensorflow|wasm|cpu
               compute on this backend instead of the fastest that loads
   --help      this text

@@ -165,7 +165,8 @@ export function readCheckpoint(path: string): Checkpoint {
     const values = entry.dtype === 'int32' ? new Int32Array(bytes.buffer) : new Float32Array(bytes.buffer);
     tensors.set(entry.name, { name: entry.name, shape: entry.shape, dtype: entry.dtype, data: values });
   }
-  return { state: header.state, tensors };
+  // The config as the schema reads it: a config from before a choice existed gets the value it was built with.
+  return { state: { ...header.state, config: parsed.data.state.config as ModelConfig }, tensors };
 }
 
 /**

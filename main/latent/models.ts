@@ -1,13 +1,12 @@
 /** The trained generators Explore can use: each checkpoint of each run, with what its model is. */
 import { StudioError, type ExploreModel } from '../../preload/contract';
-import { sortedClassNames } from '../datasets/prepared';
 import type { DcganConfig, ModelConfig } from '../engine/models/config';
 import type { EngineAccess } from '../jobs/engine-work';
 import { intactCheckpoint } from '../library/intact-checkpoint';
 import type { Library } from '../library/library';
 import { blobUrl } from '../library/repos/asset-urls';
-import { classCounts } from '../library/repos/datasets';
 import { findCheckpoint, findRun, planOf, previewAt, type CheckpointRow, type RunRow } from '../library/repos/runs';
+import { classNamesOfRun } from '../library/run-class-names';
 
 /** One checkpoint, chosen for a tool call, with the settings every tool shares resolved. */
 export interface ChosenGenerator {
@@ -40,7 +39,7 @@ export function chooseGenerator(library: Library, checkpointId: number, ema?: bo
   }
   const hasEma = config.emaDecay > 0;
   if (ema && !hasEma) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" trained without a moving average of its weights`);
-  return { checkpoint, run, config, ema: ema ?? hasEma, classNames: classNamesOf(library, run, config) };
+  return { checkpoint, run, config, ema: ema ?? hasEma, classNames: classNamesOfRun(library.db, run, config.classes) };
 }
 
 /** Newest first. */
@@ -66,21 +65,6 @@ export function exploreModels(library: Library): ExploreModel[] {
       previewUrl: preview ? blobUrl(preview) : null,
     };
   });
-}
-
-/**
- * Class i of a conditional model is the i-th of its dataset's labels in the
- * order training sorts them. If the dataset has changed since, the names no
- * longer line up, and plain numbers are honest.
- */
-function classNamesOf(library: Library, run: RunRow, config: DcganConfig): string[] {
-  if (config.classes === 0) return [];
-  // An imported model brought the names it was trained with.
-  const imported = (planOf(run) as { imported?: { classNames?: readonly string[] } }).imported?.classNames;
-  if (imported?.length === config.classes) return [...imported];
-  const labels = run.dataset_id === null ? [] : classCounts(library.db, run.dataset_id).map((entry) => entry.label);
-  const names = sortedClassNames(labels);
-  return names.length === config.classes ? names : Array.from({ length: config.classes }, (_, index) => `Class ${index}`);
 }
 
 export function checkClass(generator: ChosenGenerator, value: number | undefined, field: string): void {

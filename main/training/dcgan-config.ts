@@ -17,6 +17,7 @@ export function dcganConfigFor(request: StartTrainingRequest, preset: PresetSett
     classes: request.conditional ? dataset.classCount : 0,
     width: request.width ?? preset.width,
     batchSize: Math.min(request.batchSize ?? preset.batchSize, dataset.itemCount),
+    upsample: request.upsample ?? defaultDcganConfig.upsample,
     loss: request.loss ?? defaultDcganConfig.loss,
     augment: augment ? { translation: true, cutout: true, colour: dataset.channels === 3 } : null,
     r1Gamma: request.r1Gamma ?? defaultDcganConfig.r1Gamma,

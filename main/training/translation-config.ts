@@ -28,6 +28,7 @@ export function translationConfigFor(request: StartTrainingRequest, preset: Pres
     channelsA: dataset.channelsA,
     channelsB: dataset.channelsB,
     width: request.width ?? preset.width,
+    ...(request.upsample && { upsample: request.upsample }),
     batchSize,
     heldOut,
   };

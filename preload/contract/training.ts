@@ -9,6 +9,8 @@ export type ModelKind = 'dcgan' | 'pix2pix' | 'cyclegan';
 export type TrainingResolution = 32 | 64 | 128 | 256;
 export type TrainingPreset = 'quick' | 'balanced' | 'quality';
 export type GanLossName = 'non-saturating' | 'hinge';
+/** How a generator doubles its size: a nearest ×2 resize and a 3×3 convolution (no checkerboard), or a transposed convolution. */
+export type Upsampling = 'nearest' | 'transposed';
 
 /** The knobs a person may set; everything else comes from the preset. */
 export interface TrainingOptions {
@@ -19,6 +21,8 @@ export interface TrainingOptions {
   readonly seed?: number | undefined;
   /** Feature maps of the networks' first (DCGAN: widest ÷ resolution/8) layer. */
   readonly width?: number | undefined;
+  /** Every family: how the generator upsamples ('nearest' by default; 'transposed' is the original papers' layer). */
+  readonly upsample?: Upsampling | undefined;
   /** DCGAN: condition on the dataset's class labels. */
   readonly conditional?: boolean | undefined;
   /** DCGAN options. */

@@ -116,7 +116,8 @@ interface Case {
 const warmBatch = 32;
 const caseKey = (c: { job: JobName; truncation: number }) => `${c.job} ψ=${c.truncation}`;
 
-const configOf = (resolution: 64 | 128): DcganConfig => ({ ...defaultDcganConfig, resolution, channels: 3, classes: 0 });
+// The peer (peers/dcgan_torch.py) builds DCGAN's transposed convolutions.
+const configOf = (resolution: 64 | 128): DcganConfig => ({ ...defaultDcganConfig, upsample: 'transposed', resolution, channels: 3, classes: 0 });
 
 // ---- the TF.js worker (this file, run with BENCH_EXPLORE_WORKER set) -------
 

@@ -79,8 +79,9 @@ const sampleCount = 64;
 
 type ModelName = '64' | '32';
 const models: Record<ModelName, DcganConfig> = {
-  '64': { ...defaultDcganConfig, resolution: 64, channels: 3, classes: 0, width: 64, latentSize: 128, batchSize: 32 },
-  '32': { ...defaultDcganConfig, resolution: 32, channels: 3, classes: 0, width: 64, latentSize: 128, batchSize: 64 },
+  // The peer builds DCGAN's transposed convolutions.
+  '64': { ...defaultDcganConfig, upsample: 'transposed', resolution: 64, channels: 3, classes: 0, width: 64, latentSize: 128, batchSize: 32 },
+  '32': { ...defaultDcganConfig, upsample: 'transposed', resolution: 32, channels: 3, classes: 0, width: 64, latentSize: 128, batchSize: 64 },
 };
 
 // ---- the TF.js worker (this file, run with BENCH_TRAINING_WORKER set) ------

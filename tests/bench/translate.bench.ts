@@ -164,8 +164,11 @@ const caseLabel = (key: string) => {
   return `${netLabel(net as Net, Number(width))}, ${resolution ?? inferenceResolution} px`;
 };
 
+// The peer (peers/translate_torch.py) builds the reference code's transposed convolutions and zero padding.
+const legacyNetwork = { upsample: 'transposed', padding: 'zeros' } as const;
 const pix2pixConfigOf = (resolution: number, width: number): Pix2pixConfig => ({
   ...defaultPix2pixConfig,
+  ...legacyNetwork,
   resolution,
   channelsA: 3,
   channelsB: 3,
@@ -174,6 +177,7 @@ const pix2pixConfigOf = (resolution: number, width: number): Pix2pixConfig => ({
 });
 const cycleGanConfigOf = (resolution: number, width: number): CycleGanConfig => ({
   ...defaultCycleGanConfig,
+  ...legacyNetwork,
   resolution,
   channelsA: 3,
   channelsB: 3,

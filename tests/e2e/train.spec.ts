@@ -58,6 +58,9 @@ test('train a small run: estimates, progress to the end, charts, preview, checkp
     await expect(plot.locator('canvas')).toHaveCount(1);
   }
   await expect(page.getByTestId('chart-swd')).not.toHaveAttribute('data-points', '0');
+  // Beside SWD, the spectral artefact score, with its warning level drawn dashed.
+  await expect(page.getByTestId('chart-spectral')).not.toHaveAttribute('data-points', '0');
+  await expect(page.getByRole('figure', { name: /^Spectral artefacts in dB \(lower is closer to the data\) at step 12: Score \d.*, Checkerboard part \d/ })).toBeVisible();
   await expect(page.getByRole('figure', { name: /^Losses at step 12: D loss \d/ })).toBeVisible();
 
   await expectImagesLoaded(page.getByTestId('latest-preview'), 1);

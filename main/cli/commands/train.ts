@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import type { RunDetail, RunSummary, TrainingProgress } from '../../../preload/contract';
 import { call, type Studio } from '../../studio';
 import { openProjectOption, withStudio, type CliIo } from '../context';
+import { MetricStream } from '../metric-stream';
 import { backendOption, integerOption, oneOf } from '../options';
+import { trainingProgressLine } from '../progress';
 import { resolutionsOf } from '../../training/presets';
 import { UsageError } from '../usage';
 
@@ -11,7 +13,10 @@ const settled = new Set(['completed', 'paused', 'stopped', 'failed']);
 /**
  * `latent-studio train`: starts (or with --resume, continues) a run and
  * follows it to the end. Ctrl+C pauses it with a checkpoint (exit 130);
- * `--resume RUN` later continues exactly where it stopped.
+ * `--resume RUN` later continues exactly where it stopped. With --json,
+ * stdout is JSON Lines: every metric point as it is recorded
+ * (`{"type":"metric","runId","step","name","value"}`), then the run as it
+ * ended (`{"type":"run", ...RunDetail}`).
  */
 export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +30,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       width: { type: 'string' },
       direction: { type: 'string' },
       blocks: { type: 'string' },
+      upsample: { type: 'string' },
       steps: { type: 'string' },
       batch: { type: 'string' },
       seed: { type: 'string' },
@@ -45,6 +51,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const direction = oneOf(values.direction, ['AtoB', 'BtoA'] as const, '--direction');
   if (direction !== undefined && model !== 'pix2pix') throw new UsageError('--direction is for --model pix2pix (a CycleGAN learns both directions)');
   if (values.blocks !== undefined && model !== 'cyclegan') throw new UsageError('--blocks is for --model cyclegan');
+  const upsample = oneOf(values.upsample, ['nearest', 'transposed'] as const, '--upsample');
   if (values.conditional && model !== 'dcgan') throw new UsageError('--conditional is for --model dcgan');
 
   return withStudio(io, async (studio) => {
@@ -61,22 +68,31 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
               ...(values.width !== undefined && { width: integerOption(values.width, '--width') }),
               ...(direction !== undefined && { direction }),
               ...(values.blocks !== undefined && { residualBlocks: integerOption(values.blocks, '--blocks') }),
+              ...(upsample !== undefined && { upsample }),
               ...(values.batch !== undefined && { batchSize: integerOption(values.batch, '--batch') }),
               ...(values.seed !== undefined && { seed: integerOption(values.seed, '--seed') }),
               ...(values.preset !== undefined && { preset: oneOf(values.preset, ['quick', 'balanced', 'quality'] as const, '--preset') }),
               ...(values.conditional && { conditional: true }),
             },
           ]);
-    const detail = await follow(studio, io, started.id);
+    const detail = await follow(studio, io, started, values.json);
     io.progress(null);
-    if (values.json) io.stdout(`${JSON.stringify(detail, null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify({ type: 'run', ...detail })}\n`);
     else io.stdout(describe(detail));
     return detail.status === 'failed' ? 1 : detail.status === 'paused' ? 130 : 0;
   }, backend);
 }
 
-/** Prints progress until the run settles; Ctrl+C pauses it. */
-async function follow(studio: Studio, io: CliIo, runId: number): Promise<RunDetail> {
+/** Prints progress (and with `json`, each metric point) until the run settles; Ctrl+C pauses it. */
+async function follow(studio: Studio, io: CliIo, run: RunSummary, json: boolean): Promise<RunDetail> {
+  const runId = run.id;
+  let swd: number | null = null;
+  const metrics = new MetricStream(studio, runId, run.step, (points) => {
+    for (const point of points) {
+      if (json) io.stdout(`${JSON.stringify({ type: 'metric', runId, ...point })}\n`);
+      if (point.name === 'swd') swd = point.value;
+    }
+  });
   const pause = () => void call(studio, 'training.pause', [{ runId }]).catch(() => {});
   process.once('SIGINT', pause);
   try {
@@ -85,32 +101,25 @@ async function follow(studio: Studio, io: CliIo, runId: number): Promise<RunDeta
         if (event !== 'trainingProgress') return;
         const progress = payload as TrainingProgress;
         if (progress.runId !== runId) return;
-        io.progress(progressLine(progress));
-        if (settled.has(progress.status)) {
-          unsubscribe();
-          resolve();
-        }
+        const done = settled.has(progress.status);
+        if (done) unsubscribe();
+        // The line waits for the points recorded with this progress, so it shows the newest SWD.
+        metrics.read().then(() => {
+          io.progress(trainingProgressLine(progress, swd));
+          if (done) resolve();
+        }, reject);
       });
       // A run that failed at once (its dataset gone, its only checkpoint damaged) may have settled before this listened.
       call<RunDetail>(studio, 'training.get', [{ runId }]).then((detail) => {
         if (!settled.has(detail.status)) return;
         unsubscribe();
-        resolve();
+        metrics.read().then(resolve, reject);
       }, reject);
     });
   } finally {
     process.off('SIGINT', pause);
   }
   return call<RunDetail>(studio, 'training.get', [{ runId }]);
-}
-
-function progressLine(progress: TrainingProgress): string {
-  const parts = [`Run ${progress.runId}  step ${progress.step.toLocaleString('en')}/${progress.totalSteps.toLocaleString('en')}`];
-  if (progress.lossD !== null && progress.lossG !== null) parts.push(`D ${progress.lossD.toFixed(3)}  G ${progress.lossG.toFixed(3)}`);
-  if (progress.imagesPerSecond !== null) parts.push(`${progress.imagesPerSecond.toFixed(0)} img/s`);
-  if (progress.etaSeconds !== null) parts.push(`ETA ${Math.round(progress.etaSeconds)} s`);
-  parts.push(progress.message);
-  return parts.join('  ');
 }
 
 function describe(run: RunDetail): string {

@@ -1,9 +1,10 @@
 /**
  * layers.js, written into a bundle whose model uses layers stock TF.js lacks:
- * dependency-free re-creations of the studio's OneHot, InstanceNormalization
- * and ReflectionPadding2D for inference, registered with whatever TF.js the
- * caller passes. They compute with the same ops in the same order as the
- * studio's (main/engine/models/one-hot.ts, instance-norm.ts, reflection-pad.ts),
+ * dependency-free re-creations of the studio's OneHot, InstanceNormalization,
+ * ReflectionPadding2D and GatedLinearUnit for inference, registered with
+ * whatever TF.js the caller passes. They compute with the same ops in the same
+ * order as the studio's (main/engine/models/one-hot.ts, instance-norm.ts,
+ * reflection-pad.ts, fastgan-glu.ts),
  * so a model draws the same numbers in the studio and outside it; the tests
  * load a bundle with only tfjs and this file, in a fresh process, to hold
  * them to that. Plain ES2020 in a UMD wrapper: require() it, load it with a
@@ -105,7 +106,28 @@ export const layersScript = String.raw`/**
     }
     ReflectionPadding2D.className = 'ReflectionPadding2D';
 
-    var classes = { OneHot: OneHot, InstanceNormalization: InstanceNormalization, ReflectionPadding2D: ReflectionPadding2D };
+    /** Splits the feature maps in half, a and b, and lets a through by sigmoid(b). */
+    class GatedLinearUnit extends layers.Layer {
+      computeOutputShape(inputShape) {
+        var shape = singleShape(inputShape);
+        var channels = shape[shape.length - 1];
+        return shape.slice(0, -1).concat([channels == null ? null : channels / 2]);
+      }
+      call(inputs) {
+        return tf.tidy(function () {
+          var halves = tf.split(firstTensor(inputs), 2, -1);
+          return tf.mul(halves[0], tf.sigmoid(halves[1]));
+        });
+      }
+    }
+    GatedLinearUnit.className = 'GatedLinearUnit';
+
+    var classes = {
+      OneHot: OneHot,
+      InstanceNormalization: InstanceNormalization,
+      ReflectionPadding2D: ReflectionPadding2D,
+      GatedLinearUnit: GatedLinearUnit,
+    };
     Object.keys(classes).forEach(function (name) {
       tf.serialization.registerClass(classes[name]);
     });

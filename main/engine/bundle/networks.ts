@@ -7,6 +7,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelConfig } from '../models/config';
 import { buildGenerator } from '../models/dcgan';
+import { GatedLinearUnit } from '../models/fastgan-glu';
 import { InstanceNormalization } from '../models/instance-norm';
 import { OneHot } from '../models/one-hot';
 import { ReflectionPadding2D } from '../models/reflection-pad';
@@ -14,7 +15,7 @@ import { buildTranslationGenerator } from '../models/translation';
 import type { BundleNetworkLayout } from './layout';
 
 /** The custom layers layers.js re-creates for a runtime without the studio's code. */
-const portableCustomLayers: readonly string[] = [OneHot.className, InstanceNormalization.className, ReflectionPadding2D.className];
+const portableCustomLayers: readonly string[] = [OneHot.className, InstanceNormalization.className, ReflectionPadding2D.className, GatedLinearUnit.className];
 
 export function buildBundleNetwork(config: ModelConfig, layout: BundleNetworkLayout): tfl.LayersModel {
   if (config.architecture === 'dcgan') return buildGenerator(config);
@@ -38,4 +39,7 @@ export function customLayersOf(model: tfl.LayersModel): string[] {
 }
 
 /** The stock tfjs-layers classes the generators are built from. */
-const stockLayers: readonly string[] = ['InputLayer', 'Dense', 'Reshape', 'BatchNormalization', 'ReLU', 'LeakyReLU', 'Conv2D', 'Conv2DTranspose', 'Concatenate', 'Add', 'Activation'];
+const stockLayers: readonly string[] = ['InputLayer', 'Dense', 'Reshape', 'BatchNormalization', 'ReLU', 'LeakyReLU', 'Conv2D', 'Conv2DTranspose', 'UpSampling2D', 'Concatenate', 'Add', 'Activation',
+  // FastGAN's skip-layer excitation: pooling to 4×4 and the channel-wise gate.
+  'AveragePooling2D', 'Multiply',
+];

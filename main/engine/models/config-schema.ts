@@ -17,6 +17,9 @@ const nonNegative = z.number({ error: 'must be a number' }).nonnegative('must be
 const fraction = nonNegative.max(1, 'must be at most 1');
 const channels = z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' });
 const betas = z.tuple([nonNegative, nonNegative], { error: 'must be two numbers' });
+/** A config written before the choice existed was built with transposed convolutions and zero padding: it still means that. */
+const upsample = z.enum(['nearest', 'transposed'], { error: 'must be nearest or transposed' }).default('transposed');
+const padding = z.enum(['zeros', 'reflect'], { error: 'must be zeros or reflect' }).default('zeros');
 
 /** The training API's widest model (preload/contract/schemas.ts allows 4 to 256); smaller ones come from tests and older presets. */
 const width = whole(1, 256);
@@ -34,6 +37,8 @@ const translation = {
   batchSize,
   decayStart: fraction,
   heldOut: whole(0, 1_000_000),
+  upsample,
+  padding,
 };
 
 export const modelConfigSchema = z.discriminatedUnion(
@@ -47,6 +52,7 @@ export const modelConfigSchema = z.discriminatedUnion(
       width,
       // Class numbers run to 9,999 (preload/contract/schemas.ts).
       classes: whole(0, 10_000),
+      upsample,
       minibatchStd: z.boolean({ error: 'must be true or false' }),
       loss: z.enum(['non-saturating', 'hinge'], { error: 'must be non-saturating or hinge' }),
       augment: z.object({ translation: z.boolean(), cutout: z.boolean(), colour: z.boolean() }).nullable(),

@@ -6,11 +6,20 @@
  * Three families: DCGAN (noise → image), pix2pix (paired image → image) and
  * CycleGAN (unpaired image ↔ image).
  */
-import type { Direction } from '../../../preload/contract';
+import type { Direction, Upsampling } from '../../../preload/contract';
 
-export type { Direction };
+export type { Direction, Upsampling };
 
 export type GanLoss = 'non-saturating' | 'hinge' | 'least-squares';
+
+
+/**
+ * What a translation generator's convolutions see beyond the image's edge:
+ * zeros (the reference code's down- and upsampling layers), which a network
+ * learns to tell apart and draws as a dark frame, or the image mirrored at
+ * its edge. Configs written before the choice existed mean 'zeros'.
+ */
+export type BorderPadding = 'zeros' | 'reflect';
 
 export interface AugmentConfig {
   /** Shift by up to 1/8 of the image, padding with zeros (DiffAugment). */
@@ -30,6 +39,15 @@ export interface DcganConfig {
   readonly width: number;
   /** 0 for an unconditional model; otherwise the number of classes it is conditioned on. */
   readonly classes: number;
+  /**
+   * How the generator doubles its feature maps' size. 'nearest' repeats each
+   * pixel 2×2 and follows with a 3×3 convolution, which weighs every output
+   * pixel alike (Odena et al. 2016, "Deconvolution and Checkerboard
+   * Artifacts"); 'transposed' is the 4×4 stride-2 transposed convolution of
+   * DCGAN and pix2pix, whose uneven overlap draws a checkerboard that training
+   * has to unlearn. Configs written before the choice existed mean 'transposed'.
+   */
+  readonly upsample: Upsampling;
   /** Adds the minibatch standard deviation as a feature in the discriminator's last block (against mode collapse). */
   readonly minibatchStd: boolean;
   readonly loss: Exclude<GanLoss, 'least-squares'>;
@@ -37,6 +55,39 @@ export interface DcganConfig {
   readonly augment: AugmentConfig | null;
   /** R1 gradient penalty weight on real images; 0 for none. */
   readonly r1Gamma: number;
+  /** Decay of the generator's exponential moving average; 0 for none. */
+  readonly emaDecay: number;
+  readonly learningRates: { readonly generator: number; readonly discriminator: number };
+  /** Adam's β1 and β2. */
+  readonly betas: readonly [number, number];
+  readonly batchSize: number;
+}
+
+/**
+ * A lightweight GAN for small image sets, after FastGAN (Liu et al., ICLR
+ * 2021): a generator of nearest-upsampling blocks with GLU activations and
+ * skip-layer excitation (coarse features gate fine ones), and a discriminator
+ * trained with the hinge loss that must also reconstruct the image from its
+ * own features through small decoders (self-supervision against overfitting),
+ * all on DiffAugmented images.
+ */
+export interface FastGanConfig {
+  readonly architecture: 'fastgan';
+  /** 32 to 1024 px, a power of two; the API offers 512 and 1024 only on a GPU backend. */
+  readonly resolution: number;
+  readonly channels: 1 | 3;
+  readonly latentSize: number;
+  /**
+   * Feature maps at 128 px (FastGAN's ngf = ndf); coarser levels have more —
+   * 16× at 4 px, 8× at 8, 4× at 16, 2× at 32 and 64 — and finer ones fewer.
+   */
+  readonly width: number;
+  /** 0 for an unconditional model; otherwise the number of classes it is conditioned on. */
+  readonly classes: number;
+  /** DiffAugment, applied to real and fake images alike; null for none. */
+  readonly augment: AugmentConfig | null;
+  /** Weight of the discriminator's reconstruction loss on real images (1 in the paper). */
+  readonly reconstructionWeight: number;
   /** Decay of the generator's exponential moving average; 0 for none. */
   readonly emaDecay: number;
   readonly learningRates: { readonly generator: number; readonly discriminator: number };
@@ -53,6 +104,9 @@ interface TranslationConfig {
   readonly channelsB: 1 | 3;
   /** Feature maps of the first layer (ngf = ndf); deeper layers double it, up to 8×. */
   readonly width: number;
+  /** How the generator's decoder doubles its size on the way back up. */
+  readonly upsample: Upsampling;
+  readonly padding: BorderPadding;
   readonly learningRate: number;
   /** Adam's β1 and β2. */
   readonly betas: readonly [number, number];
@@ -98,6 +152,7 @@ export const defaultDcganConfig: Omit<DcganConfig, 'resolution' | 'channels' | '
   architecture: 'dcgan',
   latentSize: 128,
   width: 64,
+  upsample: 'nearest',
   minibatchStd: true,
   loss: 'non-saturating',
   augment: { translation: true, cutout: true, colour: true },
@@ -115,6 +170,8 @@ export const defaultPix2pixConfig: Omit<Pix2pixConfig, DatasetShaped> = {
   architecture: 'pix2pix',
   direction: 'AtoB',
   width: 64,
+  upsample: 'nearest',
+  padding: 'reflect',
   learningRate: 0.0002,
   betas: [0.5, 0.999],
   batchSize: 1,
@@ -127,6 +184,8 @@ export const defaultPix2pixConfig: Omit<Pix2pixConfig, DatasetShaped> = {
 export const defaultCycleGanConfig: Omit<CycleGanConfig, DatasetShaped> = {
   architecture: 'cyclegan',
   width: 64,
+  upsample: 'nearest',
+  padding: 'reflect',
   residualBlocks: 9,
   learningRate: 0.0002,
   betas: [0.5, 0.999],
@@ -149,7 +208,7 @@ export function directionsOf(config: TranslationModelConfig): Direction[] {
 
 /**
  * Each side of an image must be a multiple of this for the generator to take
- * it whole: the U-Net halves it down to 1×1 at its training size, the ResNet
+ * it whole: the U-Net halves it down to 1×1 (2×2 when resizing) at its training size, the ResNet
  * halves it twice.
  */
 export function sizeMultipleOf(config: TranslationModelConfig): number {

@@ -13,7 +13,7 @@
  * ./init draws them from the run's SeededRandom, since tfjs ignores seeds.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { DcganConfig } from './config';
+import type { DcganConfig, Upsampling } from './config';
 import { link, normalKernel, type Symbolic } from './building';
 import { MinibatchStdDev } from './minibatch-std';
 import { OneHot } from './one-hot';
@@ -77,24 +77,28 @@ export function buildGenerator(config: DcganConfig): tfl.LayersModel {
   const steps = resolutionSteps(config);
   for (let step = 1; step <= steps; step++) {
     const last = step === steps;
-    const upsample = tfl.layers.conv2dTranspose({
-      filters: last ? config.channels : widest / 2 ** step,
-      kernelSize: 4,
-      strides: 2,
-      padding: 'same',
-      // Batch norm's shift makes a bias redundant; the output layer has none, so it keeps one.
-      useBias: last,
-      activation: last ? 'tanh' : 'linear',
-      kernelInitializer: normalKernel(),
-      name: `g_up${step}_conv`,
-    });
-    x = link(upsample, x);
+    const filters = last ? config.channels : widest / 2 ** step;
+    x = doubling(x, config.upsample, `g_up${step}`, filters, last);
     if (!last) {
       x = link(batchNorm(`g_up${step}_bn`), x);
       x = link(tfl.layers.reLU({ name: `g_up${step}_relu` }), x);
     }
   }
   return tfl.model({ inputs: label ? [noise, label] : noise, outputs: x, name: 'generator' });
+}
+
+/**
+ * One doubling of the generator: a 4×4 stride-2 transposed convolution, or a
+ * nearest-neighbour ×2 resize ('g_upN_resize') and a 3×3 convolution. The
+ * convolution keeps the name g_upN_conv either way; its kernel's shape says
+ * which it is, so a checkpoint of one never loads into the other.
+ */
+function doubling(x: Symbolic, upsample: Upsampling, name: string, filters: number, last: boolean): Symbolic {
+  // Batch norm's shift makes a bias redundant; the output layer has none, so it keeps one.
+  const convolution = { filters, padding: 'same' as const, useBias: last, activation: last ? ('tanh' as const) : ('linear' as const), kernelInitializer: normalKernel(), name: `${name}_conv` };
+  if (upsample === 'transposed') return link(tfl.layers.conv2dTranspose({ ...convolution, kernelSize: 4, strides: 2 }), x);
+  const resized = link(tfl.layers.upSampling2d({ size: [2, 2], interpolation: 'nearest', name: `${name}_resize` }), x);
+  return link(tfl.layers.conv2d({ ...convolution, kernelSize: 3, strides: 1 }), resized);
 }
 
 /**

@@ -10,9 +10,11 @@ export function buildTranslationGenerator(config: TranslationModelConfig, direct
   const { input, output } = channelsOf(config, direction);
   if (config.architecture === 'pix2pix') {
     if (direction !== config.direction) throw new Error(`this pix2pix model translates ${config.direction}, not ${direction}`);
-    return buildUnetGenerator({ resolution: config.resolution, inputChannels: input, outputChannels: output, width: config.width, dropout: config.dropout });
+    const { resolution, width, dropout, upsample, padding } = config;
+    return buildUnetGenerator({ resolution, inputChannels: input, outputChannels: output, width, dropout, upsample, padding });
   }
-  return buildResnetGenerator({ inputChannels: input, outputChannels: output, width: config.width, residualBlocks: config.residualBlocks });
+  const { width, residualBlocks, upsample, padding } = config;
+  return buildResnetGenerator({ inputChannels: input, outputChannels: output, width, residualBlocks, upsample, padding });
 }
 
 /** pix2pix's discriminator sees the input and the output side by side, as channels. */

@@ -126,6 +126,23 @@ export class BatchSource {
     return { pixels: this.#reader.readBatch(indices), count: take };
   }
 
+  /**
+   * Up to `count` examples of each of `classes` classes, evenly spread through
+   * that class's examples, as uint8 NHWC (index = class; null where the class
+   * has none): the per-class references of a conditional model's metrics.
+   * Unlabelled examples belong to no class.
+   */
+  sampleEachClass(count: number, classes: number): ({ pixels: Uint8Array; count: number } | null)[] {
+    const labels = this.#reader.header.labels ?? [];
+    return Array.from({ length: classes }, (_, label) => {
+      const members = labels.flatMap((value, index) => (value === label ? [index] : []));
+      if (members.length === 0) return null;
+      const take = Math.min(count, members.length);
+      const indices = Array.from({ length: take }, (_, n) => members[Math.floor((n * members.length) / take)]!);
+      return { pixels: this.#reader.readBatch(indices), count: take };
+    });
+  }
+
   close(): void {
     this.#reader.close();
   }

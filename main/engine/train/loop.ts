@@ -95,11 +95,11 @@ export async function train(params: TrainParams, emit: (event: TrainEvent) => vo
 function shapeOf(config: ModelConfig): unknown[] {
   switch (config.architecture) {
     case 'dcgan':
-      return [config.architecture, config.resolution, config.channels, config.latentSize, config.width, config.classes, config.minibatchStd];
+      return [config.architecture, config.resolution, config.channels, config.latentSize, config.width, config.classes, config.upsample, config.minibatchStd];
     case 'pix2pix':
-      return [config.architecture, config.resolution, config.channelsA, config.channelsB, config.width, config.direction];
+      return [config.architecture, config.resolution, config.channelsA, config.channelsB, config.width, config.upsample, config.padding, config.direction];
     case 'cyclegan':
-      return [config.architecture, config.resolution, config.channelsA, config.channelsB, config.width, config.residualBlocks, config.poolSize];
+      return [config.architecture, config.resolution, config.channelsA, config.channelsB, config.width, config.upsample, config.padding, config.residualBlocks, config.poolSize];
   }
 }
 

@@ -78,7 +78,7 @@ export async function translateTiled(model: LoadedTranslator, image: ImageBatch,
 
 /**
  * The grid tiles start on (see tile-plan): the ResNet's two halvings make it
- * exact at 4 pixels; the U-Net halves down to 1×1, so no grid finer than the
+ * exact at 4 pixels; the U-Net halves down to 1×1 or 2×2, so no grid finer than the
  * whole tile is exact, and 16 keeps its four finest levels in phase.
  */
 export function tileAlignmentOf(config: TranslationModelConfig): number {

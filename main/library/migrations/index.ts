@@ -15,6 +15,7 @@ import * as translate from './003-translate';
 import * as gallery from './004-gallery';
 import * as portablePaths from './005-portable-paths';
 import * as checkpointDamage from './006-checkpoint-damage';
+import * as legacyUpsampling from './007-legacy-upsampling';
 
 interface Migration {
   readonly version: number;
@@ -29,6 +30,7 @@ const migrations: readonly Migration[] = [
   { version: 4, up: gallery.up },
   { version: 5, up: portablePaths.up },
   { version: 6, up: checkpointDamage.up },
+  { version: 7, up: legacyUpsampling.up },
 ];
 
 export const latestSchemaVersion = migrations.length;

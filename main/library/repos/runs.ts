@@ -107,6 +107,12 @@ export function metricSeries(db: Database, runId: number, names: readonly string
   return [...series].map(([name, { steps, values }]) => ({ name, steps, values }));
 }
 
+/** A metric's last `count` points, oldest first: reads the (run, name, step) key backwards, so a long run costs no more. */
+export function recentMetric(db: Database, runId: number, name: string, count: number): { step: number; value: number }[] {
+  const rows = db.prepare('SELECT step, value FROM run_metrics WHERE run_id = ? AND name = ? ORDER BY step DESC LIMIT ?').all(runId, name, count) as { step: number; value: number }[];
+  return rows.reverse();
+}
+
 export function latestMetrics(db: Database, runId: number): Record<string, number> {
   const rows = db
     .prepare('SELECT name, value FROM run_metrics m WHERE run_id = ? AND step = (SELECT max(step) FROM run_metrics WHERE run_id = m.run_id AND name = m.name)')

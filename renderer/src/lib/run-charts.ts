@@ -29,6 +29,8 @@ export interface ChartSpec {
 
 /** Karras et al. (2020) aim adaptive augmentation at E[sign D(real)] = 0.6: above it, D is learning the training set by heart. */
 const overfittingLevel = 0.6;
+/** The spectral artefact score's warning level (spectralArtefactLimit in main/engine/metrics/spectral-artefacts.ts): real images score under 2.2. */
+const spectralWarningLevel = 5;
 
 const losses: ChartSpec = {
   id: 'losses',
@@ -38,6 +40,19 @@ const losses: ChartSpec = {
     { label: 'D loss', colour: 'chart-1' },
     { label: 'G loss', colour: 'chart-2' },
   ],
+};
+
+/** Recorded by DCGAN runs against the real images, and by pix2pix runs of their held-out outputs against the targets. */
+const spectral: ChartSpec = {
+  id: 'spectral',
+  title: 'Spectral artefacts in dB (lower is closer to the data)',
+  metrics: ['spectral', 'spectralHarmonic'],
+  lines: [
+    { label: 'Score', colour: 'chart-3' },
+    { label: 'Checkerboard part', colour: 'chart-4' },
+    { label: 'Warning above', colour: 'chart-axis', dashed: true },
+  ],
+  reference: spectralWarningLevel,
 };
 
 const dcgan: readonly ChartSpec[] = [
@@ -62,6 +77,7 @@ const dcgan: readonly ChartSpec[] = [
     reference: overfittingLevel,
   },
   { id: 'swd', title: 'Sliced Wasserstein distance (lower is closer to the data)', metrics: ['swd'], lines: [{ label: 'SWD', colour: 'chart-2' }] },
+  spectral,
 ];
 
 const pix2pix: readonly ChartSpec[] = [
@@ -88,6 +104,7 @@ const pix2pix: readonly ChartSpec[] = [
   { id: 'held-out-l1', title: 'Held-out L1 (lower is closer to the targets)', metrics: ['heldOutL1'], lines: [{ label: 'L1', colour: 'chart-2' }] },
   { id: 'held-out-psnr', title: 'Held-out PSNR in dB (higher is better)', metrics: ['heldOutPsnr'], lines: [{ label: 'PSNR', colour: 'chart-3' }] },
   { id: 'held-out-ssim', title: 'Held-out SSIM (1 is the target itself)', metrics: ['heldOutSsim'], lines: [{ label: 'SSIM', colour: 'chart-4' }] },
+  spectral,
 ];
 
 const cyclegan: readonly ChartSpec[] = [

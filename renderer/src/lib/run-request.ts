@@ -4,7 +4,7 @@
  * family's options by name), so the preset and main's defaults decide the
  * rest. Pure, so what travels is tested on its own.
  */
-import type { Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution } from '../../../preload/contract';
+import type { Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution, Upsampling } from '../../../preload/contract';
 import { translationDefaults } from './model-families';
 
 /** Automatic turns augmentation on for small datasets (under 5,000 images), where it matters most. */
@@ -24,6 +24,8 @@ export interface RunChoices {
   /** DCGAN: conditional training, already false where the dataset has too few classes. */
   readonly conditional: boolean;
   readonly augment: AugmentChoice;
+  /** Every family; 'nearest' is main's default, so only 'transposed' travels. */
+  readonly upsample: Upsampling;
   /** pix2pix and CycleGAN. */
   readonly learningRate: number | null;
   /** pix2pix. */
@@ -47,6 +49,7 @@ export function startRequestOf(choices: RunChoices): StartTrainingRequest {
     ...set('batchSize', choices.batchSize),
     ...set('seed', choices.seed),
     ...set('width', choices.width),
+    ...(choices.upsample !== 'nearest' && { upsample: choices.upsample }),
     ...familyOptions(choices),
   };
 }

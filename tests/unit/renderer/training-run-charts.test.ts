@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pix2pixStepResult } from '../../../main/engine/train/pix2pix/step';
 import type { CycleGanStepResult } from '../../../main/engine/train/cyclegan/step';
 import type { DiscriminatorStepResult, GeneratorStepResult } from '../../../main/engine/train/dcgan/steps';
+import { spectralArtefactLimit } from '../../../main/engine/metrics/spectral-artefacts';
 import type { SeriesPoints } from '../../../renderer/src/lib/metric-series';
 import { chartDataOf, chartedMetrics, chartsOf } from '../../../renderer/src/lib/run-charts';
 
@@ -14,20 +15,29 @@ const dcganStep: (keyof DiscriminatorStepResult | keyof GeneratorStepResult)[] =
 const pix2pixStep: (keyof Pix2pixStepResult)[] = ['lossG', 'lossGan', 'lossL1', 'lossD', 'dReal', 'dFake'];
 const cycleGanStep: (keyof CycleGanStepResult)[] = ['lossG', 'lossGan', 'lossCycle', 'lossIdentity', 'lossD', 'lossDA', 'lossDB'];
 const recorded = {
-  dcgan: [...dcganStep, 'swd'],
-  pix2pix: [...pix2pixStep, 'heldOutL1', 'heldOutPsnr', 'heldOutSsim'],
+  dcgan: [...dcganStep, 'swd', 'spectral', 'spectralHarmonic'],
+  pix2pix: [...pix2pixStep, 'heldOutL1', 'heldOutPsnr', 'heldOutSsim', 'spectral', 'spectralHarmonic'],
   cyclegan: [...cycleGanStep, 'cycleErrorA', 'cycleErrorB', 'cycleError'],
 } as const;
 
 const ids = (model: 'dcgan' | 'pix2pix' | 'cyclegan') => chartsOf(model).map((chart) => chart.id);
 
 describe('the charts of each family', () => {
-  it('keeps DCGAN’s four charts', () => {
-    expect(ids('dcgan')).toEqual(['losses', 'outputs', 'sign', 'swd']);
+  it('charts DCGAN’s losses, outputs, overfitting signal, and the spectral artefact score beside SWD', () => {
+    expect(ids('dcgan')).toEqual(['losses', 'outputs', 'sign', 'swd', 'spectral']);
   });
 
-  it('charts pix2pix’s losses, generator terms, PatchGAN outputs and held-out L1, PSNR and SSIM', () => {
-    expect(ids('pix2pix')).toEqual(['losses', 'generator-terms', 'outputs', 'held-out-l1', 'held-out-psnr', 'held-out-ssim']);
+  it('marks the spectral artefact score’s warning level, the one the engine warns at', () => {
+    for (const model of ['dcgan', 'pix2pix'] as const) {
+      const spectral = chartsOf(model).find((chart) => chart.id === 'spectral')!;
+      expect(spectral.metrics).toEqual(['spectral', 'spectralHarmonic']);
+      expect(spectral.reference).toBe(spectralArtefactLimit);
+      expect(spectral.lines.at(-1)).toMatchObject({ dashed: true, label: 'Warning above' });
+    }
+  });
+
+  it('charts pix2pix’s losses, generator terms, PatchGAN outputs and held-out L1, PSNR, SSIM and spectral artefacts', () => {
+    expect(ids('pix2pix')).toEqual(['losses', 'generator-terms', 'outputs', 'held-out-l1', 'held-out-psnr', 'held-out-ssim', 'spectral']);
     expect(chartsOf('pix2pix').find((chart) => chart.id === 'generator-terms')!.metrics).toEqual(['lossGan', 'lossL1']);
   });
 

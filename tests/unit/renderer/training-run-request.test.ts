@@ -14,6 +14,7 @@ const untouched: RunChoices = {
   width: null,
   conditional: false,
   augment: 'auto',
+  upsample: 'nearest',
   learningRate: null,
   direction: 'AtoB',
   l1Weight: null,
@@ -32,6 +33,7 @@ const everything: RunChoices = {
   width: 8,
   conditional: true,
   augment: 'off',
+  upsample: 'transposed',
   learningRate: 0.001,
   direction: 'BtoA',
   l1Weight: 50,
@@ -61,7 +63,7 @@ describe('the start request', () => {
   });
 
   it('sends only the chosen family’s own knobs: main refuses another family’s', () => {
-    const shared = { dataset: 'Shapes', resolution: 64, preset: 'quick', name: 'Sketches to shapes', steps: 8, batchSize: 2, seed: 7, width: 8 };
+    const shared = { dataset: 'Shapes', resolution: 64, preset: 'quick', name: 'Sketches to shapes', steps: 8, batchSize: 2, seed: 7, width: 8, upsample: 'transposed' };
     expect(startRequestOf({ ...everything, model: 'dcgan' })).toEqual({ ...shared, model: 'dcgan', conditional: true, augment: false });
     expect(startRequestOf({ ...everything, model: 'pix2pix' })).toEqual({ ...shared, model: 'pix2pix', learningRate: 0.001, direction: 'BtoA', l1Weight: 50 });
     expect(startRequestOf({ ...everything, model: 'cyclegan' })).toEqual({ ...shared, model: 'cyclegan', learningRate: 0.001, residualBlocks: 1, cycleWeight: 5, identityWeight: 0 });
@@ -73,6 +75,7 @@ describe('the start request', () => {
     const dcgan = startRequestOf({ ...everything, model: 'dcgan', augment: 'auto', conditional: false });
     expect(dcgan).not.toHaveProperty('augment');
     expect(dcgan).not.toHaveProperty('conditional');
+    expect(startRequestOf({ ...everything, upsample: 'nearest' })).not.toHaveProperty('upsample');
     expect(startRequestOf({ ...everything, model: 'dcgan', augment: 'on' })).toMatchObject({ augment: true });
   });
 });

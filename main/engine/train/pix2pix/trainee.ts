@@ -1,10 +1,12 @@
 /**
  * A pix2pix run as the loop sees it: pairs in a fresh shuffle each epoch,
  * some pairs held out, whose translations the previews show (input | output |
- * target) and the metrics score against their targets (L1, PSNR, SSIM).
+ * target) and the metrics score against their targets (L1, PSNR, SSIM, and
+ * the spectral artefact score where enough pairs are held out).
  */
 import { gridOf } from '../../latent/generate';
 import { imageSimilarity } from '../../metrics/image-similarity';
+import { measureSpectralArtefacts } from '../../metrics/spectral-artefacts';
 import type { Pix2pixConfig } from '../../models/config';
 import type { SeededRandom } from '../../random';
 import { imagesOf, interleave } from '../../translate/image-tensors';
@@ -19,6 +21,8 @@ import { pix2pixStep } from './step';
 
 /** Held-out pairs in each preview grid. */
 const previewRows = 4;
+/** Fewer held-out pairs than this and a spectrum tells more of the particular images than of the model: two sets of 4 real images score 5–11 against each other. */
+const spectralMinimumPairs = 8;
 
 export function createPix2pixTrainee(config: Pix2pixConfig, caches: DomainCaches, seed: number, random: SeededRandom, position: DataPosition | undefined): Trainee {
   const context = createPix2pixContext(config, random);
@@ -54,8 +58,10 @@ export function createPix2pixTrainee(config: Pix2pixConfig, caches: DomainCaches
       return gridOf(interleave([inputs, translatePixels(context.generator, inputs), imagesOf(target.heldOut, 0, rows)]), 3);
     },
     measure: async () => {
-      const { l1, psnr, ssim } = imageSimilarity(translatePixels(context.generator, input.heldOut), target.heldOut);
-      return { heldOutL1: l1, heldOutPsnr: psnr, heldOutSsim: ssim };
+      const outputs = translatePixels(context.generator, input.heldOut);
+      const { l1, psnr, ssim } = imageSimilarity(outputs, target.heldOut);
+      const spectral = target.heldOut.count >= spectralMinimumPairs ? measureSpectralArtefacts(outputs, target.heldOut) : null;
+      return { heldOutL1: l1, heldOutPsnr: psnr, heldOutSsim: ssim, ...(spectral && { spectral: spectral.score, spectralHarmonic: spectral.harmonic }) };
     },
     extraTensors: () => [],
     restoreExtra: () => {},

@@ -1,4 +1,4 @@
-import type { DatasetDetail, DatasetSummary, Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution } from '../../../../preload/contract';
+import type { DatasetDetail, DatasetSummary, Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution, Upsampling } from '../../../../preload/contract';
 import type { Studio } from '../api';
 import { unsuitableReason } from '../dataset-suitability';
 import { modelForKind, resolutionFor, suits } from '../model-families';
@@ -26,6 +26,7 @@ export class NewRunDraft {
   width = $state<number | null>(null);
   conditional = $state(false);
   augment = $state<AugmentChoice>('auto');
+  upsample = $state<Upsampling>('nearest');
   learningRate = $state<number | null>(null);
   direction = $state<Direction>('AtoB');
   l1Weight = $state<number | null>(null);
@@ -128,6 +129,7 @@ export class NewRunDraft {
       width: this.width,
       conditional: this.conditional && this.canCondition,
       augment: this.augment,
+      upsample: this.upsample,
       learningRate: this.learningRate,
       direction: this.direction,
       l1Weight: this.l1Weight,

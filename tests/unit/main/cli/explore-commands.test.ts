@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnimationResult, LatentImage, ProjectionResult, RunDetail, SavedLatent } from '../../../../preload/contract';
+import type { AnimationResult, LatentImage, ProjectionResult, SavedLatent } from '../../../../preload/contract';
 import { appPaths } from '../../../../main/paths';
 import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
+import { trainOutput } from './train-output';
 
 const cli = join(appPaths().root, 'dist', 'main', 'cli.js');
 
@@ -24,8 +25,9 @@ describe('latent-studio sample, interpolate, mix, project and latents (built CLI
 
   beforeAll(() => {
     expect(run('import', 'Fashion', fashionMnistIdx(base, 100), '--kind', 'images').status).toBe(0);
-    const detail = json<RunDetail>('train', '--dataset', 'Fashion', '--resolution', '32', '--steps', '4', '--batch', '8', '--preset', 'quick', '--backend', 'wasm');
-    checkpoint = String(detail.checkpoints.at(-1)!.id);
+    const trained = run('train', '--dataset', 'Fashion', '--resolution', '32', '--steps', '4', '--batch', '8', '--preset', 'quick', '--backend', 'wasm', '--json');
+    expect(trained.status, trained.stderr).toBe(0);
+    checkpoint = String(trainOutput(trained.stdout).run.checkpoints.at(-1)!.id);
   }, 180_000);
 
   it('sample lays a grid out in columns beside the images', async () => {

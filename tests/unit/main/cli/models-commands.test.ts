@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExportModelReport, ImportModelReport, ModelSourceSummary, RunDetail } from '../../../../preload/contract';
+import type { ExportModelReport, ImportModelReport, ModelSourceSummary } from '../../../../preload/contract';
 import { appPaths } from '../../../../main/paths';
 import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
+import { trainOutput } from './train-output';
 
 const cli = join(appPaths().root, 'dist', 'main', 'cli.js');
 
@@ -21,7 +22,7 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
     expect(run(projectA, 'import', 'Fashion', fashionMnistIdx(base, 100), '--kind', 'images').status).toBe(0);
     const trained = run(projectA, 'train', '--dataset', 'Fashion', '--resolution', '32', '--width', '4', '--steps', '2', '--batch', '8', '--backend', 'wasm', '--json');
     expect(trained.status, trained.stderr).toBe(0);
-    checkpoint = String((JSON.parse(trained.stdout) as RunDetail).checkpoints.at(-1)!.id);
+    checkpoint = String(trainOutput(trained.stdout).run.checkpoints.at(-1)!.id);
   }, 180_000);
 
   it('exports a checkpoint as a bundle, and never into a folder with something in it unless told', () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../../../preload/contract';
 import { appPaths } from '../../../../main/paths';
 import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
+import { trainOutput } from './train-output';
 
 const cli = join(appPaths().root, 'dist', 'main', 'cli.js');
 
@@ -20,8 +20,14 @@ describe('latent-studio train and sample (built CLI)', () => {
     expect(run('import', 'Fashion', fashionMnistIdx(base, 150), '--kind', 'images').status).toBe(0);
     const trained = run('train', '--dataset', 'Fashion', '--resolution', '32', '--steps', '6', '--batch', '8', '--seed', '3', '--preset', 'quick', '--backend', 'wasm', '--json');
     expect(trained.status).toBe(0);
-    const detail = JSON.parse(trained.stdout) as RunDetail;
+    const { metrics, run: detail } = trainOutput(trained.stdout);
     expect(detail).toMatchObject({ status: 'completed', step: 6, seed: 3 });
+    // Every metric point came as it was recorded, once each: the losses of every step and the quality metrics at the end.
+    const stepsOf = (name: string) => metrics.filter((point) => point.name === name).map((point) => point.step);
+    expect(stepsOf('lossD')).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const name of ['swd', 'spectral', 'spectralHarmonic', 'diversity']) expect(stepsOf(name)).toEqual([6]);
+    for (const point of metrics) expect(point).toEqual({ runId: detail.id, step: expect.any(Number), name: expect.any(String), value: expect.any(Number) });
+    for (const [name, value] of Object.entries(detail.latest)) expect(metrics.findLast((point) => point.name === name)?.value).toBe(value);
     const checkpoint = detail.checkpoints.at(-1)!;
 
     const out = join(base, 'samples');

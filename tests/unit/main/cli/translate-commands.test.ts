@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunDetail, TranslateBatchReport } from '../../../../preload/contract';
+import type { TranslateBatchReport } from '../../../../preload/contract';
 import { outputNames } from '../../../../main/cli/commands/translate';
 import { appPaths } from '../../../../main/paths';
 import { writeSideBySidePairs } from '../../../fixtures/translation-pairs';
+import { trainOutput } from './train-output';
 
 const cli = join(appPaths().root, 'dist', 'main', 'cli.js');
 
@@ -24,7 +25,7 @@ describe('latent-studio train --model pix2pix and translate (built CLI)', () => 
     expect(run('import', 'Shapes', pairs, '--kind', 'paired').status).toBe(0);
     const trained = run('train', '--dataset', 'Shapes', '--model', 'pix2pix', '--resolution', '64', '--width', '4', '--steps', '4', '--backend', 'wasm', '--json');
     expect(trained.status, trained.stderr).toBe(0);
-    const detail = JSON.parse(trained.stdout) as RunDetail;
+    const detail = trainOutput(trained.stdout).run;
     expect(detail).toMatchObject({ model: 'pix2pix', resolution: 64, status: 'completed', config: { architecture: 'pix2pix', width: 4 } });
     checkpoint = String(detail.checkpoints.at(-1)!.id);
   }, 180_000);

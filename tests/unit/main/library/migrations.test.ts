@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { libraryApplicationId, openLibraryDatabase } from '../../../../main/library/database';
 import { latestSchemaVersion, migrate } from '../../../../main/library/migrations';
 import * as initial from '../../../../main/library/migrations/001-initial';
+import * as legacyUpsampling from '../../../../main/library/migrations/007-legacy-upsampling';
 
 const tables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
@@ -75,5 +76,27 @@ describe('library migrations', () => {
     db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, 'animation', '{}', 0)").run(hash);
     // Schema 3: styled photos and drawings are kinds of their own.
     for (const kind of ['style', 'sketch']) db.prepare("INSERT INTO outputs (blob_hash, kind, provenance, created_at) VALUES (?, ?, '{}', 0)").run(hash, kind);
+  });
+
+  it('mark the runs planned before resize upsampling as the transposed, zero-padded networks they trained', () => {
+    const db = new Database(':memory:');
+    initial.up(db);
+    const insert = db.prepare("INSERT INTO runs (name, architecture, config, status, created_at) VALUES (?, ?, ?, 'completed', 0)");
+    const plan = (model: Record<string, unknown>) => JSON.stringify({ seed: 1, totalSteps: 10, model });
+    insert.run('old dcgan', 'dcgan', plan({ architecture: 'dcgan', width: 8 }));
+    insert.run('old pix2pix', 'pix2pix', plan({ architecture: 'pix2pix', width: 8 }));
+    insert.run('old cyclegan', 'cyclegan', plan({ architecture: 'cyclegan', width: 8 }));
+    insert.run('new pix2pix', 'pix2pix', plan({ architecture: 'pix2pix', width: 8, upsample: 'nearest', padding: 'reflect' }));
+
+    legacyUpsampling.up(db);
+
+    const models = (db.prepare('SELECT config FROM runs ORDER BY id').pluck().all() as string[]).map((config) => JSON.parse(config) as { seed: number; model: unknown });
+    expect(models.map((plan) => plan.model)).toEqual([
+      { architecture: 'dcgan', width: 8, upsample: 'transposed' },
+      { architecture: 'pix2pix', width: 8, upsample: 'transposed', padding: 'zeros' },
+      { architecture: 'cyclegan', width: 8, upsample: 'transposed', padding: 'zeros' },
+      { architecture: 'pix2pix', width: 8, upsample: 'nearest', padding: 'reflect' },
+    ]);
+    expect(models.every((plan) => plan.seed === 1)).toBe(true);
   });
 });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../../../preload/contract';
 import { openLibrary } from '../../../../main/library/library';
 import { createProjectFolder } from '../../../../main/library/project';
 import { createRun, recordCheckpoint } from '../../../../main/library/repos/runs';
 import { projectFileOf, storedPathOf } from '../../../../main/library/stored-paths';
+import { trainOutput } from '../cli/train-output';
 import { cliIn, fileHashes, tinyRun, writeImages } from './cli-project';
 
 const storedPaths = (project: string) => {
@@ -36,7 +36,7 @@ describe('a project copied to another folder (built CLI)', () => {
     const resumed = run('train', '--resume', '1', '--steps', '80', '--json', '--project', B);
     expect(resumed.stderr).not.toContain('unsettled');
     expect(resumed.status).toBe(0);
-    const detail = JSON.parse(resumed.stdout) as RunDetail;
+    const detail = trainOutput(resumed.stdout).run;
     expect(detail).toMatchObject({ status: 'completed', step: 80 });
     const sampled = run('sample', '--checkpoint', String(detail.checkpoints.at(-1)!.id), '--count', '2', '--out', join(base, 'samples'), '--project', B);
     expect(sampled.status).toBe(0);

@@ -133,9 +133,9 @@ describe('models service', () => {
       await expect(runFresh(report.folder, 'model.json', { noise: [...seedVector(13, 128)], labels: [3], count: 1, latentSize: 128 }, { layers: false })).rejects.toThrow(/OneHot/);
     });
 
-    it('a pix2pix bundle (instance norm, no dropout) translates exactly as Translate does', async () => {
+    it('a pix2pix bundle (instance norm, reflection padding, no dropout) translates exactly as Translate does', async () => {
       const report = await exported('pix2pix', { checkpointId: lastCheckpoint(pix2pix) });
-      expect(report).toMatchObject({ architecture: 'pix2pix', customLayers: ['InstanceNormalization'], networks: [{ network: 'generator', direction: 'AtoB' }] });
+      expect(report).toMatchObject({ architecture: 'pix2pix', customLayers: ['InstanceNormalization', 'ReflectionPadding2D'], networks: [{ network: 'generator', direction: 'AtoB' }] });
       const translated = await call<TranslationResult>('translate.image', { checkpointId: lastCheckpoint(pix2pix), source: { path: input }, tiling: 'fit' });
       const fresh = await runFresh(report.folder, 'model.json', { pixels: await inputPixels(), height: 64, width: 64, channels: 3 });
       expect(fresh.layers).not.toContain('SeededDropout');

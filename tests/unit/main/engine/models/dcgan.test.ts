@@ -2,11 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultDcganConfig, type DcganConfig } from '../../../../../main/engine/models/config';
 import { buildDiscriminator, buildGenerator, discriminatorUsesBatchNorm } from '../../../../../main/engine/models/dcgan';
+import { initialiseWeights } from '../../../../../main/engine/models/init';
+import { SeededRandom } from '../../../../../main/engine/random';
 import { tinyConfig, useCpuBackend } from './ml-fixtures';
 
 beforeAll(useCpuBackend);
 
-const fullSize = (resolution: DcganConfig['resolution']): DcganConfig => ({ ...defaultDcganConfig, resolution, channels: 3, classes: 0 });
+const fullSize = (resolution: DcganConfig['resolution'], upsample: DcganConfig['upsample'] = 'transposed'): DcganConfig => ({ ...defaultDcganConfig, upsample, resolution, channels: 3, classes: 0 });
 
 describe('DCGAN builders', () => {
   for (const resolution of [32, 64, 128] as const) {
@@ -51,13 +53,38 @@ describe('DCGAN builders', () => {
     // At 64 px one more doubling: dense to 4·4·512, transposed convolutions 512→256→128→64→3; the discriminator mirrors it.
     expect(countParams(buildGenerator(fullSize(64)))).toBe(3_808_003);
     expect(countParams(buildDiscriminator(fullSize(64)))).toBe(2_764_753);
+    // Resizing instead: 3×3 convolutions with their input and output channels the other way round.
+    expect(countParams(buildGenerator(fullSize(32, 'nearest')))).toBe(128 * 4 * 4 * 256 + 4 * 256 + 9 * 256 * 128 + 4 * 128 + 9 * 128 * 64 + 4 * 64 + (9 * 64 * 3 + 3));
+  });
+
+  it('upsample by a nearest resize and a 3×3 convolution by default, which draws flat features flat where transposed convolutions draw a checkerboard', () => {
+    expect(defaultDcganConfig.upsample).toBe('nearest');
+    /** The generator after its first block, fed flat 4×4 features: the output's spread away from the border, and between the means of its four 2×2 phases (a checkerboard). */
+    const drawFlat = (upsample: DcganConfig['upsample']) => {
+      const generator = buildGenerator(tinyConfig({ upsample, width: 4 }));
+      initialiseWeights(generator, new SeededRandom(3));
+      const after = generator.layers.slice(generator.layers.findIndex((layer) => layer.name === 'g_up1_conv') - (upsample === 'nearest' ? 1 : 0));
+      const result = tf.tidy(() => {
+        const image = after.reduce<tf.Tensor>((x, layer) => layer.apply(x) as tf.Tensor, tf.fill([1, 4, 4, 16], 0.5));
+        const inside = tf.reshape(tf.slice(image, [0, 8, 8, 0], [1, 16, 16, 1]), [8, 2, 8, 2]);
+        const phaseMeans = tf.mean(inside, [0, 2]).dataSync();
+        return { spread: tf.sub(tf.max(inside), tf.min(inside)).dataSync()[0]!, phases: Math.max(...phaseMeans) - Math.min(...phaseMeans) };
+      });
+      generator.dispose();
+      return result;
+    };
+    // At DCGAN's N(0, 0.02) starting weights every difference is small: the checkerboard is ~5e-4 of the ±1 range, flat is exactly flat.
+    const resized = drawFlat('nearest');
+    expect(resized.spread).toBeLessThan(1e-7);
+    const transposed = drawFlat('transposed');
+    expect(transposed.phases).toBeGreaterThan(1e-4);
   });
 
   it('name every layer, so checkpoints can map weights by name', () => {
     const generator = buildGenerator(tinyConfig());
     expect(generator.layers.map((layer) => layer.name)).toEqual([
       'g_noise', 'g_dense', 'g_reshape', 'g_dense_bn', 'g_dense_relu',
-      'g_up1_conv', 'g_up1_bn', 'g_up1_relu', 'g_up2_conv', 'g_up2_bn', 'g_up2_relu', 'g_up3_conv',
+      'g_up1_resize', 'g_up1_conv', 'g_up1_bn', 'g_up1_relu', 'g_up2_resize', 'g_up2_conv', 'g_up2_bn', 'g_up2_relu', 'g_up3_resize', 'g_up3_conv',
     ]);
     const conditional = buildDiscriminator(tinyConfig({ classes: 3 }));
     expect(conditional.layers.map((layer) => layer.name).sort()).toEqual([

@@ -13,6 +13,11 @@ import { saveAndLoad, seededNormal, useCpuBackend } from './ml-fixtures';
 
 beforeAll(useCpuBackend);
 
+/** New runs' networks: nearest ×2 resizing and 3×3 convolutions, reflection at every border. */
+const resizing = { upsample: 'nearest', padding: 'reflect' } as const;
+/** The reference code's: transposed convolutions, zero padding. */
+const legacy = { upsample: 'transposed', padding: 'zeros' } as const;
+
 function outputShape(model: tfl.LayersModel, input: number[]): number[] {
   return tf.tidy(() => (model.predict(tf.zeros(input)) as tf.Tensor).shape);
 }
@@ -23,35 +28,87 @@ function layersOf<T>(model: tfl.LayersModel, kind: new (...args: never[]) => T):
 
 describe('pix2pix U-Net generator', () => {
   it.each([64, 128, 256])('maps %i px images to images of the same size, grey to colour', (resolution) => {
-    const unet = buildUnetGenerator({ resolution, inputChannels: 1, outputChannels: 3, width: 2, dropout: 0.5 });
+    const unet = buildUnetGenerator({ resolution, inputChannels: 1, outputChannels: 3, width: 2, dropout: 0.5, ...resizing });
     expect(outputShape(unet, [1, resolution, resolution, 1])).toEqual([1, resolution, resolution, 3]);
     unet.dispose();
   });
 
-  it('halves the image down to a 1×1 bottleneck, widening to 8× and keeping dropout in the blocks just outside it', () => {
+  it('halves the image down to a 1×1 bottleneck (2×2 when resizing), widening to 8× and keeping dropout in the blocks just outside it', () => {
     // 256 px: 8 blocks of 4×4 stride-2 convolutions, channels width·(1, 2, 4, 8, 8, 8, 8, 8); dropout in blocks 4–6 (the paper's three).
-    const unet = buildUnetGenerator({ resolution: 256, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5 });
+    const unet = buildUnetGenerator({ resolution: 256, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5, ...legacy });
     const downs = unet.layers.filter((layer) => /^down\d+_conv$/.test(layer.name));
     expect(downs.map((layer) => (layer.getConfig()['filters'] as number) / 4)).toEqual([1, 2, 4, 8, 8, 8, 8, 8]);
     expect(layersOf(unet, SeededDropout).map((layer) => layer.name)).toEqual(['up6_dropout', 'up5_dropout', 'up4_dropout']);
-    expect(buildUnetGenerator({ resolution: 128, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5 }).layers.filter((l) => l instanceof SeededDropout)).toHaveLength(2);
-    expect(buildUnetGenerator({ resolution: 64, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5 }).layers.filter((l) => l instanceof SeededDropout)).toHaveLength(1);
+    expect(buildUnetGenerator({ resolution: 128, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5, ...legacy }).layers.filter((l) => l instanceof SeededDropout)).toHaveLength(2);
+    expect(buildUnetGenerator({ resolution: 64, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5, ...legacy }).layers.filter((l) => l instanceof SeededDropout)).toHaveLength(1);
     // No norm at the outermost and innermost downsampling, whose convolutions keep their bias.
     expect(unet.getLayer('down0_conv').getConfig()['useBias']).toBe(true);
     expect(unet.getLayer('down7_conv').getConfig()['useBias']).toBe(true);
     expect(unet.getLayer('down3_conv').getConfig()['useBias']).toBe(false);
     expect(() => unet.getLayer('down7_norm')).toThrow();
     unet.dispose();
+    // Resizing a 1×1 map would give a flat one: the resizing U-Net stops a halving earlier, at 2×2.
+    const resized = buildUnetGenerator({ resolution: 256, inputChannels: 3, outputChannels: 3, width: 4, dropout: 0.5, ...resizing });
+    expect(resized.layers.filter((layer) => /^down\d+_conv$/.test(layer.name))).toHaveLength(7);
+    expect(resized.getLayer('down6_conv').output).toMatchObject({ shape: [null, null, null, 32] });
+    expect(outputShape(resized, [1, 256, 256, 3])).toEqual([1, 256, 256, 3]);
+    resized.dispose();
   });
 
   it('is fully convolutional: it also takes images whose sides are multiples of its size', () => {
-    const unet = buildUnetGenerator({ resolution: 32, inputChannels: 3, outputChannels: 3, width: 2, dropout: 0 });
+    const unet = buildUnetGenerator({ resolution: 32, inputChannels: 3, outputChannels: 3, width: 2, dropout: 0, ...resizing });
     expect(outputShape(unet, [2, 96, 64, 3])).toEqual([2, 96, 64, 3]);
     unet.dispose();
   });
 
   it('refuses sizes that do not halve down to one pixel', () => {
-    expect(() => buildUnetGenerator({ resolution: 100, inputChannels: 3, outputChannels: 3, width: 2, dropout: 0 })).toThrow(/power of two/);
+    expect(() => buildUnetGenerator({ resolution: 100, inputChannels: 3, outputChannels: 3, width: 2, dropout: 0, ...resizing })).toThrow(/power of two/);
+  });
+});
+
+describe('translation generators at the image border and in flat areas', () => {
+  const unet = (network: typeof resizing | typeof legacy) => buildUnetGenerator({ resolution: 32, inputChannels: 3, outputChannels: 3, width: 2, dropout: 0, ...network });
+  const resnet = (network: typeof resizing | typeof legacy) => buildResnetGenerator({ inputChannels: 3, outputChannels: 3, width: 2, residualBlocks: 1, ...network });
+
+  /**
+   * An image of vertical stripes (each column its own colour, every row the
+   * same) in: a network that treats its border like its inside draws every
+   * row alike too, to the top and bottom edges. Returns how far the output's
+   * rows stray from its first row; a frame or a grid makes them differ.
+   */
+  function rowsStray(model: tfl.LayersModel, seed: number): number {
+    initialiseWeights(model, new SeededRandom(seed));
+    return tf.tidy(() => {
+      const stripes = tf.tile(seededNormal([1, 1, 64, 3], seed), [1, 64, 1, 1]);
+      const output = model.predict(stripes) as tf.Tensor4D;
+      const firstRow = tf.slice(output, [0, 0, 0, 0], [1, 1, 64, 3]);
+      return tf.max(tf.abs(tf.sub(output, firstRow))).dataSync()[0]!;
+    });
+  }
+
+  it.each([['U-Net', unet], ['ResNet', resnet]] as const)('%s: resizing with reflection draws every row of a striped image alike, to the edge; the legacy network does not', (_, build) => {
+    for (const seed of [1, 2]) {
+      const clean = build(resizing);
+      expect(rowsStray(clean, seed)).toBeLessThan(1e-4);
+      clean.dispose();
+      const old = build(legacy);
+      expect(rowsStray(old, seed)).toBeGreaterThan(1e-2);
+      old.dispose();
+    }
+  });
+
+  it('upsample by resizing then a 3×3 convolution, or by the transposed convolution, under the same layer names', () => {
+    for (const build of [unet, resnet]) {
+      const clean = build(resizing);
+      const classes = clean.layers.map((layer) => layer.getClassName());
+      expect(classes).not.toContain('Conv2DTranspose');
+      expect(classes.filter((name) => name === 'UpSampling2D').length).toBeGreaterThanOrEqual(2);
+      expect(clean.getLayer('up1_conv').getConfig()['kernelSize']).toEqual([3, 3]);
+      const old = build(legacy);
+      expect(old.getLayer('up1_conv').getClassName()).toBe('Conv2DTranspose');
+      expect(old.layers.map((layer) => layer.getClassName())).not.toContain('UpSampling2D');
+      tf.dispose([clean, old].flatMap((model) => model.weights.map((weight) => weight.read())));
+    }
   });
 });
 
@@ -81,10 +138,11 @@ describe('70×70 PatchGAN discriminator', () => {
 
 describe('CycleGAN ResNet generator', () => {
   it.each([6, 9])('keeps the image size through two downsamplings, %i residual blocks and two upsamplings', (blocks) => {
-    const generator = buildResnetGenerator({ inputChannels: 3, outputChannels: 1, width: 2, residualBlocks: blocks });
+    const generator = buildResnetGenerator({ inputChannels: 3, outputChannels: 1, width: 2, residualBlocks: blocks, ...resizing });
     expect(outputShape(generator, [1, 64, 48, 3])).toEqual([1, 64, 48, 1]);
     expect(generator.layers.filter((layer) => layer.name.endsWith('_skip'))).toHaveLength(blocks);
-    expect(layersOf(generator, ReflectionPadding2D).length).toBe(2 * blocks + 2);
+    // Before the 7×7 convolutions and each residual convolution, and before the two halvings and two doublings.
+    expect(layersOf(generator, ReflectionPadding2D).length).toBe(2 * blocks + 2 + 4);
     generator.dispose();
   });
 });
@@ -139,8 +197,8 @@ describe('the translation layers', () => {
 
   it('every translation network survives a save/load round trip with its custom layers and predictions', async () => {
     const networks = [
-      buildUnetGenerator({ resolution: 32, inputChannels: 1, outputChannels: 3, width: 2, dropout: 0.5 }),
-      buildResnetGenerator({ inputChannels: 3, outputChannels: 3, width: 2, residualBlocks: 2 }),
+      buildUnetGenerator({ resolution: 32, inputChannels: 1, outputChannels: 3, width: 2, dropout: 0.5, ...resizing }),
+      buildResnetGenerator({ inputChannels: 3, outputChannels: 3, width: 2, residualBlocks: 2, ...resizing }),
       buildPatchDiscriminator({ inputChannels: 4, width: 2 }),
     ];
     for (const [index, network] of networks.entries()) {

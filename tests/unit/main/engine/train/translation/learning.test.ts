@@ -52,7 +52,7 @@ describe('translation models learn (wasm)', () => {
     const reader = openTensorCache(day);
     const images: ImageBatch = { count: 8, height: 32, width: 32, channels: 3, pixels: reader.readBatch([0, 5, 10, 15, 20, 25, 30, 35]) };
     reader.close();
-    const { checkpoint } = await trainFor(config, { kind: 'domains', A: day, B: day }, 120, 'cycleError');
+    const { checkpoint } = await trainFor(config, { kind: 'domains', A: day, B: day }, 160, 'cycleError');
     const untrained = await trainFor(config, { kind: 'domains', A: day, B: day }, 1, 'cycleError');
     const error = (path: string) => {
       const output = translatePixels(loadTranslator(path, 'AtoB').generator, images);
