@@ -36,15 +36,18 @@ Commands:
             DIR/sketch hold scene-S.png for seeds S, S+1 …, pixel-aligned;
             side-by-side writes DIR/sketch-day and DIR/day-night A|B images
             instead. Needs no project; never overwrites.
-  train --dataset NAME [--model dcgan|pix2pix|cyclegan] [--resolution PX]
-        [--steps N] [--batch B] [--width W] [--seed S]
+  train --dataset NAME [--model fastgan|dcgan|pix2pix|cyclegan]
+        [--resolution PX] [--steps N] [--batch B] [--width W] [--seed S]
         [--preset quick|balanced|quality] [--upsample nearest|transposed]
             Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
-            Generators upsample by nearest resize + 3×3 convolution (no
-            checkerboard); --upsample transposed is the papers' layer.
+            fastgan (the default): an image set at 32|64|128|256 px
+            (default 32; 512|1024 on a GPU backend), --conditional;
             dcgan: an image set at 32|64|128 px (default 32), --conditional;
             pix2pix: a paired set at 64|128|256 px (default 128),
             --direction AtoB|BtoA; cyclegan: two sides, --blocks N.
+            Generators upsample by nearest resize + 3×3 convolution (no
+            checkerboard); --upsample transposed (not for fastgan) is the
+            papers' layer.
   train --resume RUN [--steps N]
             Continue a paused run exactly where it stopped (optionally further).
   sample --checkpoint ID --out DIR [--count N] [--seed S] [--grid COLUMNS]
@@ -70,7 +73,8 @@ Commands:
   models export --checkpoint ID --out DIR [--raw] [--float16] [--overwrite | --keep-both]
             Write a checkpoint's generator as a TF.js bundle (model.json,
             weights, README.md, bundle.json; layers.js for custom layers);
-            --raw: a DCGAN's generator rather than its moving average.
+            --raw: a FastGAN's or DCGAN's generator rather than its
+            moving average.
   models import PATH [--checkpoint ID] [--name NAME]
             Import a bundle folder, a checkpoint file, or a project folder's
             checkpoint ID as a new run; models inspect PATH says what it holds.

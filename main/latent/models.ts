@@ -1,6 +1,6 @@
-/** The trained generators Explore can use: each checkpoint of each run, with what its model is. */
+/** The trained generators Explore can use: each checkpoint of each FastGAN and DCGAN run, with what its model is. */
 import { StudioError, type ExploreModel } from '../../preload/contract';
-import type { DcganConfig, ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ImageGanConfig, type ModelConfig } from '../engine/models/config';
 import type { EngineAccess } from '../jobs/engine-work';
 import { intactCheckpoint } from '../library/intact-checkpoint';
 import type { Library } from '../library/library';
@@ -12,7 +12,7 @@ import { classNamesOfRun } from '../library/run-class-names';
 export interface ChosenGenerator {
   readonly checkpoint: CheckpointRow;
   readonly run: RunRow;
-  readonly config: DcganConfig;
+  readonly config: ImageGanConfig;
   /** Whether the moving average is drawn: asked for, else whenever the run kept one. */
   readonly ema: boolean;
   readonly classNames: readonly string[];
@@ -34,8 +34,8 @@ export function chooseGenerator(library: Library, checkpointId: number, ema?: bo
   if (!checkpoint) throw new StudioError('NOT_FOUND', `checkpointId: no checkpoint ${checkpointId} in this project`);
   const run = findRun(library.db, checkpoint.run_id)!;
   const config = planOf(run).model as unknown as ModelConfig;
-  if (config.architecture !== 'dcgan') {
-    throw new StudioError('INVALID_ARGUMENT', `checkpointId: checkpoint ${checkpointId} is a ${config.architecture} model, which translates images; Explore draws from DCGAN generators (use it in Translate or Style)`);
+  if (!drawsFromNoise(config)) {
+    throw new StudioError('INVALID_ARGUMENT', `checkpointId: checkpoint ${checkpointId} is a ${config.architecture} model, which translates images; Explore draws from FastGAN and DCGAN generators (use it in Translate or Style)`);
   }
   const hasEma = config.emaDecay > 0;
   if (ema && !hasEma) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" trained without a moving average of its weights`);
@@ -45,7 +45,8 @@ export function chooseGenerator(library: Library, checkpointId: number, ema?: bo
 /** Newest first. */
 export function exploreModels(library: Library): ExploreModel[] {
   const rows = library.db
-    .prepare("SELECT c.id FROM checkpoints c JOIN runs r ON r.id = c.run_id WHERE r.architecture = 'dcgan' ORDER BY c.created_at DESC, c.id DESC")
+    // The architectures drawsFromNoise accepts, as the runs table names them.
+    .prepare("SELECT c.id FROM checkpoints c JOIN runs r ON r.id = c.run_id WHERE r.architecture IN ('fastgan', 'dcgan') ORDER BY c.created_at DESC, c.id DESC")
     .pluck()
     .all() as number[];
   return rows.map((id) => {
@@ -55,6 +56,7 @@ export function exploreModels(library: Library): ExploreModel[] {
       checkpointId: checkpoint.id,
       runId: run.id,
       runName: run.name,
+      architecture: config.architecture,
       step: checkpoint.step,
       resolution: config.resolution,
       channels: config.channels,

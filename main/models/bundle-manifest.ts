@@ -13,7 +13,7 @@ import type { FileHashes } from '../engine/bundle/file-hashes';
 import { bundleFiles, bundleLayout, type BundleNetworkLayout } from '../engine/bundle/layout';
 import { modelConfigSchema } from '../engine/models/config-schema';
 import { firstIssue } from '../formats/schema-issue';
-import type { ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ModelConfig } from '../engine/models/config';
 
 export const manifestFormat = 'latent-studio-model-bundle';
 export const manifestVersion = 1;
@@ -45,7 +45,7 @@ export interface BundleManifest {
   /** What the networks were built from (main/engine/models/config.ts). */
   readonly config: ModelConfig;
   readonly training: { readonly seed: number; readonly totalSteps: number; readonly checkpointEvery: number; readonly previewEvery: number; readonly metricsEvery: number; readonly trainSeconds: number };
-  /** DCGAN: class i's name; empty for an unconditional model. */
+  /** FastGAN and DCGAN: class i's name; empty for an unconditional model (and a translation model). */
   readonly classNames: readonly string[];
   /** Quality measured at the checkpoint. */
   readonly metrics: Readonly<Record<string, number>>;
@@ -66,7 +66,7 @@ export interface BundleManifest {
 
 /** The tensors a network takes and gives, as a reader of bundle.json (or the README) needs them. */
 export function tensorsOf(config: ModelConfig, layout: BundleNetworkLayout): { inputs: TensorDescription[]; output: TensorDescription } {
-  if (config.architecture === 'dcgan') {
+  if (drawsFromNoise(config)) {
     const noise: TensorDescription = { name: 'g_noise', shape: [null, config.latentSize], dtype: 'float32', meaning: 'the latent: independent draws from N(0, 1)' };
     const label: TensorDescription = { name: 'g_label', shape: [null, 1], dtype: 'int32', meaning: `the class of each image, 0 to ${config.classes - 1}` };
     return {
@@ -91,7 +91,7 @@ const description = z.object({ name: z.string(), shape: z.array(z.int().nullable
 const manifestSchema = z.object({
   format: z.literal(manifestFormat, { error: `must be "${manifestFormat}"` }),
   version: z.literal(manifestVersion, { error: `must be ${manifestVersion}: this version of the studio reads bundle version ${manifestVersion}` }),
-  architecture: z.enum(['dcgan', 'pix2pix', 'cyclegan'], { error: 'must be dcgan, pix2pix or cyclegan' }),
+  architecture: z.enum(['fastgan', 'dcgan', 'pix2pix', 'cyclegan'], { error: 'must be fastgan, dcgan, pix2pix or cyclegan' }),
   networks: z.array(
     z.object({
       network: z.string({ error: 'must be a network name' }),

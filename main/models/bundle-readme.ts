@@ -3,7 +3,7 @@
  * where it came from, and how to load and run it — in a browser, in Node,
  * with or without layers.js — for someone who has never seen the studio.
  */
-import type { ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ImageGanConfig, type ModelConfig } from '../engine/models/config';
 import type { BundleManifest, TensorDescription } from './bundle-manifest';
 
 export function bundleReadme(manifest: BundleManifest): string {
@@ -59,13 +59,19 @@ export function bundleReadme(manifest: BundleManifest): string {
 
 function what(config: ModelConfig): string {
   switch (config.architecture) {
+    case 'fastgan':
+      return `FastGAN generator (Liu et al. 2021; skip-layer excitation) that draws ${drawing(config)}`;
     case 'dcgan':
-      return `DCGAN generator (Radford et al. 2016) that draws ${config.resolution}×${config.resolution} ${config.channels === 3 ? 'colour' : 'grey'} images from a latent of ${config.latentSize} numbers${config.classes > 0 ? `, conditioned on ${config.classes} classes` : ''}`;
+      return `DCGAN generator (Radford et al. 2016) that draws ${drawing(config)}`;
     case 'pix2pix':
       return `pix2pix U-Net generator (Isola et al. 2017) that translates ${config.direction === 'AtoB' ? 'A to B' : 'B to A'}, trained on ${config.resolution} px pairs`;
     case 'cyclegan':
       return `pair of CycleGAN ResNet generators (Zhu et al. 2017), A to B and B to A, trained on ${config.resolution} px images`;
   }
+}
+
+function drawing(config: ImageGanConfig): string {
+  return `${config.resolution}×${config.resolution} ${config.channels === 3 ? 'colour' : 'grey'} images from a latent of ${config.latentSize} numbers${config.classes > 0 ? `, conditioned on ${config.classes} classes` : ''}`;
 }
 
 function networkName(network: string, direction: string | null): string {
@@ -83,19 +89,19 @@ function settingsOf({ config, classNames, training }: BundleManifest): [string, 
     ['training seed', String(training.seed)],
     ['steps planned', training.totalSteps.toLocaleString('en')],
   ];
-  if (config.architecture === 'dcgan') {
-    return [
+  if (drawsFromNoise(config)) {
+    const image: [string, string][] = [
       ...common,
       ['channels', String(config.channels)],
       ['latent size', String(config.latentSize)],
       ['classes', config.classes === 0 ? 'none (unconditional)' : classNames.map((name, index) => `${index}: ${name}`).join(', ')],
-      ['loss', config.loss],
       ['learning rates (G, D)', `${config.learningRates.generator}, ${config.learningRates.discriminator}`],
       ['EMA decay', String(config.emaDecay)],
-      ['minibatch std', String(config.minibatchStd)],
-      ['R1 γ', String(config.r1Gamma)],
       ['augmentation', config.augment ? Object.entries(config.augment).filter(([, on]) => on).map(([name]) => name).join(', ') || 'none' : 'none'],
     ];
+    // FastGAN's loss and upsampling are fixed by its design; DCGAN's are choices.
+    if (config.architecture === 'fastgan') return [...image, ['loss', 'hinge'], ['reconstruction weight', String(config.reconstructionWeight)]];
+    return [...image, ['loss', config.loss], ['upsampling', config.upsample], ['minibatch std', String(config.minibatchStd)], ['R1 γ', String(config.r1Gamma)]];
   }
   const translation: [string, string][] = [
     ...common,
@@ -114,7 +120,7 @@ function usage(manifest: BundleManifest): string[] {
   const custom = manifest.customLayers.length > 0;
   const { config } = manifest;
   const run =
-    config.architecture === 'dcgan'
+    drawsFromNoise(config)
       ? [
           `const z = tf.randomNormal([4, ${config.latentSize}]);`,
           ...(config.classes > 0 ? ['const labels = tf.tensor2d([[0], [1], [2], [3]], [4, 1], "int32");', 'const images = model.predict([z, labels]); // [-1, 1]'] : ['const images = model.predict(z); // [-1, 1]']),

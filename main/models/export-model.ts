@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { StudioError, type ExportModelReport, type ExportModelRequest } from '../../preload/contract';
 import { bundleFiles, bundleLayout } from '../engine/bundle/layout';
-import type { ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ModelConfig } from '../engine/models/config';
 import { followInJob, type EngineAccess } from '../jobs/engine-work';
 import type { Jobs } from '../jobs/jobs';
 import type { Library } from '../library/library';
@@ -102,11 +102,11 @@ function exportedCheckpoint(library: Library, request: ExportModelRequest): Expo
   if (!checkpoint) throw new StudioError('NOT_FOUND', `checkpointId: no checkpoint ${request.checkpointId} in this project`);
   const run = findRun(library.db, checkpoint.run_id)!;
   const config = planOf(run).model as unknown as ModelConfig;
-  if (config.architecture === 'dcgan') {
+  if (drawsFromNoise(config)) {
     // Explore's rules for the moving average and the class names, so the bundle draws what Explore draws.
     const generator = chooseGenerator(library, checkpoint.id, request.ema);
     return { checkpoint, run, config, ema: generator.ema, classNames: generator.classNames };
   }
-  if (request.ema !== undefined) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" is a ${config.architecture} model; only DCGANs keep a moving average`);
+  if (request.ema !== undefined) throw new StudioError('INVALID_ARGUMENT', `ema: run "${run.name}" is a ${config.architecture} model; only image GANs (FastGAN, DCGAN) keep a moving average`);
   return { checkpoint, run, config, ema: false, classNames: [] };
 }

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { StudioError, type ImportModelReport, type ImportModelRequest, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
 import type { CheckpointState } from '../formats/checkpoint-file';
 import { SeededRandom } from '../engine/random';
-import type { ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ModelConfig } from '../engine/models/config';
 import { followInJob, type EngineAccess } from '../jobs/engine-work';
 import type { Job, Jobs } from '../jobs/jobs';
 import type { Library } from '../library/library';
@@ -97,11 +97,11 @@ async function stageBundle(access: EngineAccess, source: BundleSource, staging: 
 }
 
 /**
- * A bundle holds one DCGAN generator (its moving average, usually): imported,
- * that is the checkpoint's generator, and there is no average left to choose.
+ * A bundle holds one FastGAN or DCGAN generator (its moving average, usually):
+ * imported, that is the checkpoint's generator, and there is no average left to choose.
  */
 function importedConfig(config: ModelConfig): ModelConfig {
-  return config.architecture === 'dcgan' ? { ...config, emaDecay: 0 } : config;
+  return drawsFromNoise(config) ? { ...config, emaDecay: 0 } : config;
 }
 
 /**

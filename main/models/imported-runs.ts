@@ -20,7 +20,7 @@ export interface ImportOrigin {
   readonly runName: string;
   readonly dataset: string | null;
   readonly checkpointSha256: string;
-  /** DCGAN: the class names the model was trained with. */
+  /** FastGAN and DCGAN: the class names the model was trained with. */
   readonly classNames: readonly string[];
   readonly importedAt: number;
 }

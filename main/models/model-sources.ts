@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { StudioError, type ModelSourceRef, type ModelSourceSummary } from '../../preload/contract';
 import { maxBundleJsonBytes, readBundleFile } from '../engine/bundle/bundle-files';
 import { bundleFiles } from '../engine/bundle/layout';
-import { directionsOf, type ModelConfig } from '../engine/models/config';
+import { directionsOf, drawsFromNoise, type ModelConfig } from '../engine/models/config';
 import { kindOfFile } from '../files/user-file';
 import type { CheckpointState } from '../formats/checkpoint-file';
 import type { Library } from '../library/library';
@@ -99,9 +99,9 @@ export function checkpointSummary(source: Extract<ModelSource, { kind: 'checkpoi
 type ModelFacts = Pick<ModelSourceSummary, 'architecture' | 'resolution' | 'latentSize' | 'classNames' | 'directions' | 'usableIn'>;
 
 function modelFacts(config: ModelConfig, classNames: readonly string[]): ModelFacts {
-  if (config.architecture === 'dcgan') {
+  if (drawsFromNoise(config)) {
     const names = classNames.length === config.classes ? classNames : Array.from({ length: config.classes }, (_, index) => `Class ${index}`);
-    return { architecture: 'dcgan', resolution: config.resolution, latentSize: config.latentSize, classNames: names, directions: [], usableIn: 'explore' };
+    return { architecture: config.architecture, resolution: config.resolution, latentSize: config.latentSize, classNames: names, directions: [], usableIn: 'explore' };
   }
   return { architecture: config.architecture, resolution: config.resolution, latentSize: null, classNames: [], directions: directionsOf(config), usableIn: 'translate' };
 }

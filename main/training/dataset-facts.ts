@@ -34,8 +34,8 @@ export type DatasetFacts = ImageSetFacts | DomainFacts;
 
 export async function datasetFacts(library: Library, dataset: DatasetRow, model: ModelKind): Promise<DatasetFacts> {
   const refuse = (why: string) => new StudioError('INVALID_ARGUMENT', `dataset: "${dataset.name}" ${why}`);
-  if (model === 'dcgan') {
-    if (dataset.kind !== 'images') throw refuse(`is a ${dataset.kind} dataset; DCGAN trains on a set of images`);
+  if (model === 'fastgan' || model === 'dcgan') {
+    if (dataset.kind !== 'images') throw refuse(`is a ${dataset.kind} dataset; ${model === 'dcgan' ? 'DCGAN' : 'FastGAN'} trains on a set of images`);
     const itemCount = datasetSummary(library.db, dataset.id).itemCount;
     if (itemCount === 0) throw refuse('has no images yet; import some first');
     return {

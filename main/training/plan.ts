@@ -4,28 +4,30 @@
  * schedule. Everything lands in the run's row, so the run can be resumed or
  * repeated exactly.
  */
-import { StudioError, type ModelKind, type StartTrainingRequest } from '../../preload/contract';
+import { StudioError, type BackendName, type ModelKind, type StartTrainingRequest } from '../../preload/contract';
 import type { ModelConfig } from '../engine/models/config';
 import type { RunPlan } from '../library/repos/runs';
 import type { DatasetFacts } from './dataset-facts';
 import { dcganConfigFor } from './dcgan-config';
-import { presetSettings, resolutionsOf } from './presets';
+import { fastGanConfigFor } from './fastgan-config';
+import { gpuBackends, largestCpuResolution, presetSettings, resolutionsOf, type PresetSettings } from './presets';
 import { translationConfigFor } from './translation-config';
 
 /** Options that mean something to one family only: given to another, they are a mistake worth naming. */
 const optionsOf: Readonly<Record<ModelKind, readonly (keyof StartTrainingRequest)[]>> = {
-  dcgan: ['conditional', 'loss', 'augment', 'r1Gamma', 'emaDecay', 'learningRateG', 'learningRateD'],
-  pix2pix: ['learningRate', 'direction', 'l1Weight'],
-  cyclegan: ['learningRate', 'residualBlocks', 'cycleWeight', 'identityWeight'],
+  fastgan: ['conditional', 'augment', 'emaDecay', 'learningRateG', 'learningRateD'],
+  dcgan: ['conditional', 'loss', 'augment', 'r1Gamma', 'emaDecay', 'learningRateG', 'learningRateD', 'upsample'],
+  pix2pix: ['learningRate', 'direction', 'l1Weight', 'upsample'],
+  cyclegan: ['learningRate', 'residualBlocks', 'cycleWeight', 'identityWeight', 'upsample'],
 };
 
-const modelNames: Readonly<Record<ModelKind, string>> = { dcgan: 'DCGAN', pix2pix: 'pix2pix', cyclegan: 'CycleGAN' };
+const modelNames: Readonly<Record<ModelKind, string>> = { fastgan: 'FastGAN', dcgan: 'DCGAN', pix2pix: 'pix2pix', cyclegan: 'CycleGAN' };
 
 export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, randomSeed: () => number): { config: ModelConfig; plan: RunPlan } {
   checkOptions(request);
   const preset = presetSettings(request.model, request.preset ?? 'balanced', request.resolution);
   const steps = request.steps ?? preset.steps;
-  const config = request.model === 'dcgan' ? dcganConfigFor(request, preset, dataset) : translationConfigFor(request, preset, dataset);
+  const config = configFor(request, preset, dataset);
   // About 20 previews and 10 checkpoints a run, unless asked otherwise; a
   // checkpoint falls on a preview step, so the timeline shows each one's grid.
   const previewEvery = request.previewEvery ?? Math.max(10, roundTo(steps / 20));
@@ -39,6 +41,26 @@ export function planRun(request: StartTrainingRequest, dataset: DatasetFacts, ra
     metricsEvery: request.metricsEvery ?? everyFewPreviews,
   };
   return { config, plan };
+}
+
+function configFor(request: StartTrainingRequest, preset: PresetSettings, dataset: DatasetFacts): ModelConfig {
+  switch (request.model) {
+    case 'fastgan':
+      return fastGanConfigFor(request, preset, dataset);
+    case 'dcgan':
+      return dcganConfigFor(request, preset, dataset);
+    default:
+      return translationConfigFor(request, preset, dataset);
+  }
+}
+
+/**
+ * 512 and 1024 px FastGANs take hours a step on a CPU; they are offered
+ * where a GPU backend is active (`backend`, null before one is chosen).
+ */
+export function checkBackendFits(request: StartTrainingRequest, backend: BackendName | null): void {
+  if (request.resolution <= largestCpuResolution || (backend !== null && gpuBackends.includes(backend))) return;
+  throw new StudioError('INVALID_ARGUMENT', `resolution: ${request.resolution} px needs a GPU backend (${gpuBackends.join(' or ')}); on ${backend ?? 'this machine'} train at ${largestCpuResolution} px or less`);
 }
 
 /** The name a run gets unless it is given one: "<dataset> · pix2pix 128 px". */

@@ -1,7 +1,7 @@
 /**
  * Which checkpoints a run keeps: the last few (to resume and to step back
  * a little), the best by the family's quality metric (lower is better: a
- * DCGAN's sliced Wasserstein distance, pix2pix's held-out L1, CycleGAN's
+ * FastGAN's or DCGAN's sliced Wasserstein distance, pix2pix's held-out L1, CycleGAN's
  * cycle error), and one in every few along the way (to compare how the model
  * grew). The rest are deleted as new ones arrive, so a long run does not fill
  * the disk.
@@ -11,6 +11,7 @@ import type { Architecture } from '../engine/models/config';
 /** The metric a family's best checkpoint is chosen by: each is lower for better models. */
 export function qualityMetricOf(architecture: Architecture): string {
   switch (architecture) {
+    case 'fastgan':
     case 'dcgan':
       return 'swd';
     case 'pix2pix':

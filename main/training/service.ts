@@ -1,14 +1,15 @@
 /** The training namespace of the API: arguments arrive validated by the dispatcher. */
 import { randomInt } from 'node:crypto';
 import { StudioError, type PresetEstimate, type StudioApi } from '../../preload/contract';
+import { scaledSecondsPerStep } from '../../preload/step-time';
 import type { EngineHost } from '../engine/host';
 import type { CurrentProject } from '../library/current-project';
 import { requireDataset } from '../library/repos/datasets';
 import { createRun, findRun, listRuns, metricSeries, planOf, setPlan, setRunStatus, type RunRow } from '../library/repos/runs';
 import type { ComputeBackends } from '../system/compute';
 import { datasetFacts, type DatasetFacts } from './dataset-facts';
-import { defaultRunName, planRun } from './plan';
-import { presetNames } from './presets';
+import { checkBackendFits, defaultRunName, planRun } from './plan';
+import { largestCpuResolution, presetNames } from './presets';
 import { runDetail, runSummary } from './runs-view';
 import type { Trainer } from './trainer';
 
@@ -35,6 +36,7 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
       if (request.conditional && facts.kind === 'images' && facts.classCount < 2) {
         throw new StudioError('INVALID_ARGUMENT', `conditional: "${dataset.name}" has ${facts.classCount} class label(s); a class-conditional model needs at least 2`);
       }
+      if (request.resolution > largestCpuResolution) checkBackendFits(request, (await compute.report()).active);
       const { plan } = planRun(request, facts, () => randomInt(2 ** 31));
       const name = request.name ?? defaultRunName({ ...request, dataset: dataset.name });
       const runId = createRun(library.db, name, dataset.id, request.model, plan);
@@ -77,20 +79,25 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
 
     metrics: async ({ runId, names, afterStep }) => metricSeries(project.library.db, requireRun(runId).id, names, afterStep),
 
+    // Only the Quick preset, the smallest, is timed (a few real steps on the
+    // active backend); the others are scaled from it by batch and width, so
+    // that asking never keeps the engine busy for minutes with a Quality step.
     estimate: async ({ model, resolution }) => {
       const report = await compute.report();
-      const results: PresetEstimate[] = [];
-      for (const preset of presetNames) {
-        const { config, plan } = planRun({ dataset: '', model, resolution, preset }, estimateFacts[model === 'dcgan' ? 'images' : 'domains'], () => 0);
-        const key = `${report.active}:${JSON.stringify(config)}`;
-        let secondsPerStep = estimates.get(key);
-        if (secondsPerStep === undefined) {
-          secondsPerStep = (await engine.request('estimate', { backend: compute.forced, config })).secondsPerStep;
-          estimates.set(key, secondsPerStep);
-        }
-        results.push({ preset, steps: plan.totalSteps, batchSize: config.batchSize, width: config.width, secondsPerStep, totalSeconds: secondsPerStep * plan.totalSteps });
+      const facts = estimateFacts[model === 'dcgan' || model === 'fastgan' ? 'images' : 'domains'];
+      const plans = presetNames.map((preset) => ({ preset, ...planRun({ dataset: '', model, resolution, preset }, facts, () => 0) }));
+      const timed = plans[0]!.config;
+      const key = `${report.active}:${JSON.stringify(timed)}`;
+      let secondsPerStep = estimates.get(key);
+      if (secondsPerStep === undefined) {
+        secondsPerStep = (await engine.request('estimate', { backend: compute.forced, config: timed })).secondsPerStep;
+        estimates.set(key, secondsPerStep);
       }
-      return results;
+      const measured = { secondsPerStep, batchSize: timed.batchSize, width: timed.width };
+      return plans.map(({ preset, config, plan }): PresetEstimate => {
+        const perStep = scaledSecondsPerStep(measured, config.batchSize, config.width);
+        return { preset, steps: plan.totalSteps, batchSize: config.batchSize, width: config.width, secondsPerStep: perStep, totalSeconds: perStep * plan.totalSteps };
+      });
     },
   };
 }

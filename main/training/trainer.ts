@@ -10,7 +10,7 @@ import type { RunStatus } from '../../preload/contract';
 import type { EventBus } from '../api/events';
 import { prepareDataset } from '../datasets/prepared';
 import type { EngineHost, EngineTask } from '../engine/host';
-import type { ModelConfig } from '../engine/models/config';
+import { drawsFromNoise, type ModelConfig } from '../engine/models/config';
 import type { TrainEvent, TrainingData, TrainResult } from '../engine/protocol';
 import type { Job, Jobs } from '../jobs/jobs';
 import { BlobStore } from '../library/blobs';
@@ -175,7 +175,7 @@ export class Trainer {
 
   /**
    * The dataset as tensor caches at the run's resolution, made once and reused
-   * while the dataset is unchanged: one for a DCGAN; A and B for a translation
+   * while the dataset is unchanged: one for a FastGAN or DCGAN; A and B for a translation
    * model, with mirrored copies (the papers' random flips; a pair is flipped
    * whole, since both sides are prepared in the same order).
    */
@@ -183,7 +183,7 @@ export class Trainer {
     const dataset = run.dataset_name ? findDataset(library.db, run.dataset_name) : undefined;
     if (!dataset) throw new Error(`The dataset of ${run.name} no longer exists`);
     const request = { dataset: dataset.name, resolution: config.resolution, crop: 'center' as const };
-    if (config.architecture === 'dcgan') {
+    if (drawsFromNoise(config)) {
       const [cache] = await prepareDataset(library, dataset, { ...request, channels: config.channels, mirror: false }, job);
       if (!cache) throw new Error(`${dataset.name} has no images to train on`);
       return { kind: 'images', cache: cache.path };

@@ -1,6 +1,6 @@
 /** The trained translation models Translate and Style can use: each checkpoint of each pix2pix and CycleGAN run. */
 import { StudioError, type Direction, type TranslateModel } from '../../preload/contract';
-import { directionsOf, type ModelConfig, type TranslationModelConfig } from '../engine/models/config';
+import { directionsOf, drawsFromNoise, type ModelConfig, type TranslationModelConfig } from '../engine/models/config';
 import type { EngineAccess } from '../jobs/engine-work';
 import { intactCheckpoint } from '../library/intact-checkpoint';
 import type { Library } from '../library/library';
@@ -31,8 +31,9 @@ export function chooseTranslator(library: Library, checkpointId: number, directi
   if (!checkpoint) throw new StudioError('NOT_FOUND', `checkpointId: no checkpoint ${checkpointId} in this project`);
   const run = findRun(library.db, checkpoint.run_id)!;
   const config = planOf(run).model as unknown as ModelConfig;
-  if (config.architecture === 'dcgan') {
-    throw new StudioError('INVALID_ARGUMENT', `checkpointId: checkpoint ${checkpointId} is a DCGAN, which draws from noise; Translate uses pix2pix and CycleGAN models (use it in Explore)`);
+  if (drawsFromNoise(config)) {
+    const family = config.architecture === 'fastgan' ? 'FastGAN' : 'DCGAN';
+    throw new StudioError('INVALID_ARGUMENT', `checkpointId: checkpoint ${checkpointId} is a ${family}, which draws images from noise rather than translating them; Translate uses pix2pix and CycleGAN models (use it in Explore)`);
   }
   const directions = directionsOf(config);
   const chosen = direction ?? directions[0]!;

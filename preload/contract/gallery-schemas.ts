@@ -5,7 +5,7 @@ import { id, jobId, type ArgumentSchemas } from './schema-parts';
 
 const outputKinds = ['sample', 'mix', 'projection', 'animation', 'interpolation-frame', 'translation', 'style', 'sketch', 'upload', 'preview'] as const;
 const tools = ['explore', 'translate', 'style', 'train', 'upload'] as const;
-const architectures = ['dcgan', 'pix2pix', 'cyclegan'] as const;
+const architectures = ['fastgan', 'dcgan', 'pix2pix', 'cyclegan'] as const;
 
 /** A selection in the grid can be the whole library. */
 const maxOutputs = 100_000;

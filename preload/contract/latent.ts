@@ -34,6 +34,8 @@ export interface ExploreModel {
   readonly checkpointId: number;
   readonly runId: number;
   readonly runName: string;
+  /** The family it belongs to: both draw from noise. */
+  readonly architecture: 'fastgan' | 'dcgan';
   readonly step: number;
   readonly resolution: number;
   readonly channels: number;

@@ -6,12 +6,12 @@
  * provenance and how to load it, and bundle.json (the same, for machines).
  * `import` brings such a bundle, or a checkpoint from another project, into
  * the open project as a completed run with one checkpoint, ready for Explore
- * (DCGAN) or Translate and Style (pix2pix, CycleGAN).
+ * (FastGAN, DCGAN) or Translate and Style (pix2pix, CycleGAN).
  */
 import type { JobRequest } from './datasets';
 import type { Direction } from './translate';
 
-export type ModelArchitecture = 'dcgan' | 'pix2pix' | 'cyclegan';
+export type ModelArchitecture = 'fastgan' | 'dcgan' | 'pix2pix' | 'cyclegan';
 
 /**
  * When the bundle's folder exists and is not empty. `ask` (the default)
@@ -35,7 +35,7 @@ export interface ExportModelRequest extends JobRequest {
   /** The bundle's folder: made if missing; written under a temporary name and renamed into place whole. */
   readonly folder: string;
   /**
-   * DCGAN only: the moving average of the generator's weights (the default
+   * FastGAN and DCGAN only: the moving average of the generator's weights (the default
    * when the run kept one; it draws cleaner images), or false for the
    * generator as last trained.
    */
@@ -51,11 +51,11 @@ export interface BundleFile {
   readonly bytes: number;
 }
 
-/** One network of a bundle: DCGAN and pix2pix have one, CycleGAN two (one per direction). */
+/** One network of a bundle: FastGAN, DCGAN and pix2pix have one, CycleGAN two (one per direction). */
 export interface BundleNetwork {
   /** The model.json that loads it, relative to the bundle's folder. */
   readonly modelFile: string;
-  /** DCGAN: 'ema' or 'generator'; pix2pix: 'generator'; CycleGAN: 'generatorAB' or 'generatorBA'. */
+  /** FastGAN and DCGAN: 'ema' or 'generator'; pix2pix: 'generator'; CycleGAN: 'generatorAB' or 'generatorBA'. */
   readonly network: string;
   /** Translation models: the way this network translates. */
   readonly direction: Direction | null;
@@ -99,9 +99,9 @@ export interface ModelSourceSummary {
   readonly runName: string;
   readonly step: number;
   readonly resolution: number;
-  /** DCGAN: the latent's length; null for translation models. */
+  /** FastGAN and DCGAN: the latent's length; null for translation models. */
   readonly latentSize: number | null;
-  /** DCGAN: names of the classes it is conditioned on (empty when unconditional). */
+  /** FastGAN and DCGAN: names of the classes it is conditioned on (empty when unconditional). */
   readonly classNames: readonly string[];
   /** Translation models: the ways it translates. */
   readonly directions: readonly Direction[];

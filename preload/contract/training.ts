@@ -3,10 +3,13 @@ import type { JobRequest } from './datasets';
 import type { Direction } from './translate';
 
 export type RunStatus = 'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed';
-/** DCGAN makes images from noise (an image set); pix2pix translates paired sets; CycleGAN unpaired (or paired) ones. */
-export type ModelKind = 'dcgan' | 'pix2pix' | 'cyclegan';
-/** DCGAN trains at 32, 64 or 128 px; pix2pix and CycleGAN at 64, 128 or 256. */
-export type TrainingResolution = 32 | 64 | 128 | 256;
+/**
+ * FastGAN (the default for an image set) and DCGAN make images from noise;
+ * pix2pix translates paired sets; CycleGAN unpaired (or paired) ones.
+ */
+export type ModelKind = 'fastgan' | 'dcgan' | 'pix2pix' | 'cyclegan';
+/** FastGAN trains at 32 to 256 px (512 and 1024 on a GPU backend); DCGAN at 32, 64 or 128; pix2pix and CycleGAN at 64, 128 or 256. */
+export type TrainingResolution = 32 | 64 | 128 | 256 | 512 | 1024;
 export type TrainingPreset = 'quick' | 'balanced' | 'quality';
 export type GanLossName = 'non-saturating' | 'hinge';
 /** How a generator doubles its size: a nearest ×2 resize and a 3×3 convolution (no checkerboard), or a transposed convolution. */
@@ -134,7 +137,7 @@ export interface PresetEstimate {
   readonly steps: number;
   readonly batchSize: number;
   readonly width: number;
-  /** Measured on the active backend by timing a few real steps. */
+  /** The Quick preset's timed on the active backend over a few real steps; the others scaled from it (preload/step-time.ts). */
   readonly secondsPerStep: number;
   readonly totalSeconds: number;
 }

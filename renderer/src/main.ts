@@ -21,7 +21,8 @@ const connection = connectStudio();
 const staging = createFileStaging(window, connection.localPathOf);
 const { studio } = connection;
 const navigation = new Navigation(window);
-const training = new TrainingWorkspace(studio);
+const status = new StudioStatus(connection);
+const training = new TrainingWorkspace(studio, () => status.info?.backend ?? null);
 const explore = new ExploreWorkspace(studio, staging);
 const translate = new TranslateWorkspace(studio, staging);
 const style = new StyleWorkspace(studio, staging);
@@ -33,7 +34,7 @@ mount(App, {
   props: {
     studio,
     navigation,
-    status: new StudioStatus(connection),
+    status,
     datasets: new DatasetsWorkspace(studio, staging),
     training,
     explore,

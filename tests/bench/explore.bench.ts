@@ -54,7 +54,7 @@ import { loadGenerator } from '../../main/engine/latent/loaded-generator';
 import { forwardOf } from '../../main/engine/latent/render';
 import { meanFeatures } from '../../main/engine/latent/truncation';
 import { seedVector } from '../../main/engine/latent/seed-latent';
-import { defaultDcganConfig, type DcganConfig } from '../../main/engine/models/config';
+import { defaultDcganConfig, type DcganConfig, type ImageGanConfig } from '../../main/engine/models/config';
 import { buildGenerator } from '../../main/engine/models/dcgan';
 import { writeCheckpoint, type StoredTensor } from '../../main/formats/checkpoint-file';
 import { pathFrames } from '../../main/latent/space/path';
@@ -122,7 +122,7 @@ const configOf = (resolution: 64 | 128): DcganConfig => ({ ...defaultDcganConfig
 // ---- the TF.js worker (this file, run with BENCH_EXPLORE_WORKER set) -------
 
 /** The latents Explore draws for a job: seeds 0–63 for the grid; a looping spherical path through 4 seeds for the frames. */
-function latentsOf(job: Job, config: DcganConfig): Latents {
+function latentsOf(job: Job, config: ImageGanConfig): Latents {
   if (job.name === 'grid') return latentsForSeeds(config, Array.from({ length: job.count }, (_, n) => n));
   const keyframes = [11, 22, 33, 44].map((seed) => ({ vector: seedVector(seed, config.latentSize), class: null }));
   const codes = pathFrames({ keyframes, mode: 'spherical', easing: 'ease-in-out', loop: true }, job.count);

@@ -160,7 +160,7 @@ export async function trainTrials(trials: number, seed: number): Promise<TrialRe
   runToEnd(['import', 'Small', await writeImages(join(base, 'images'), 24), '--kind', 'images', '--project', project], env);
   // Checkpoints every 10 steps (the fewest steps a plan puts between them), about every half second here:
   // kills land while a checkpoint is written and recorded as well as between them.
-  runToEnd(['train', '--dataset', 'Small', '--steps', '4', '--resolution', '32', '--width', '8', '--batch', '8', '--backend', 'wasm', '--project', project], env);
+  runToEnd(['train', '--dataset', 'Small', '--steps', '4', '--model', 'dcgan', '--resolution', '32', '--width', '8', '--batch', '8', '--backend', 'wasm', '--project', project], env);
   const outcomes: string[] = [];
   for (const [index, delay] of delays(seed, trials, 0, 3000).entries()) {
     const args = ['train', '--resume', '1', '--steps', '100000', '--project', project];

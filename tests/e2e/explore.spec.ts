@@ -244,7 +244,7 @@ test('a project without checkpoints says to train first; opening the trained one
   await callApi(served, 'library.create', { path: join(served.scratch, 'Untrained') });
   await expect(page.getByTestId('status-project')).toHaveText('Untrained');
   await expect(page.getByRole('heading', { name: 'No trained checkpoints yet' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'train a model in Train' })).toHaveAttribute('href', '#/train');
+  await expect(page.getByRole('link', { name: 'train FastGAN or DCGAN on an image set in Train' })).toHaveAttribute('href', '#/train');
   await callApi(served, 'library.open', { path: join(served.scratch, 'Exploring') });
   await expect(page.getByLabel('Model', { exact: true })).toContainText('Fashion · DCGAN 32 px · step 20');
   expect(problems).toEqual([]);

@@ -7,7 +7,7 @@
  * says what one holds. Progress on stderr; Ctrl+C cancels, leaving nothing.
  */
 import { parseArgs } from 'node:util';
-import type { ExportModelReport, ImportModelReport, ModelSourceSummary } from '../../../preload/contract';
+import type { ExportModelReport, ImportModelReport, ModelArchitecture, ModelSourceSummary } from '../../../preload/contract';
 import { openProjectOption, withStudio, type CliIo } from '../context';
 import { call } from '../../studio';
 import { followJob } from '../follow-job';
@@ -84,8 +84,11 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
   }
 }
 
+const architectureNames: Readonly<Record<ModelArchitecture, string>> = { fastgan: 'FastGAN', dcgan: 'DCGAN', pix2pix: 'pix2pix', cyclegan: 'CycleGAN' };
+
 function describe(summary: ModelSourceSummary): string {
-  const model = summary.architecture === 'dcgan' ? `DCGAN ${summary.resolution} px, latent ${summary.latentSize}` : `${summary.architecture} ${summary.resolution} px, ${summary.directions.join(' and ')}`;
+  const name = `${architectureNames[summary.architecture]} ${summary.resolution} px`;
+  const model = summary.latentSize !== null ? `${name}, latent ${summary.latentSize}` : `${name}, ${summary.directions.join(' and ')}`;
   return `${model}, step ${summary.step}, for ${summary.usableIn === 'explore' ? 'Explore' : 'Translate and Style'}`;
 }
 

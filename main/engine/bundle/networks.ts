@@ -5,8 +5,8 @@
  * custom layer fewer for another runtime to know.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { ModelConfig } from '../models/config';
-import { buildGenerator } from '../models/dcgan';
+import { drawsFromNoise, type ModelConfig } from '../models/config';
+import { buildImageGenerator } from '../models/image-generator';
 import { GatedLinearUnit } from '../models/fastgan-glu';
 import { InstanceNormalization } from '../models/instance-norm';
 import { OneHot } from '../models/one-hot';
@@ -18,7 +18,7 @@ import type { BundleNetworkLayout } from './layout';
 const portableCustomLayers: readonly string[] = [OneHot.className, InstanceNormalization.className, ReflectionPadding2D.className, GatedLinearUnit.className];
 
 export function buildBundleNetwork(config: ModelConfig, layout: BundleNetworkLayout): tfl.LayersModel {
-  if (config.architecture === 'dcgan') return buildGenerator(config);
+  if (drawsFromNoise(config)) return buildImageGenerator(config);
   if (!layout.direction) throw new Error(`${layout.network}: a translation network needs a direction`);
   return buildTranslationGenerator(config.architecture === 'pix2pix' ? { ...config, dropout: 0 } : config, layout.direction);
 }

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageBatch } from '../metrics/image-batch';
-import type { DcganConfig } from '../models/config';
+import type { ImageGanConfig } from '../models/config';
 import { seedClass, seedVector } from './seed-latent';
 
 export interface Latents {
@@ -21,7 +21,7 @@ export interface Latents {
 const batchSize = 32;
 
 /** The latent of seed s is the first draws of SeededRandom(s): one seed, one image, in any process. */
-export function latentsForSeeds(config: DcganConfig, seeds: readonly number[]): Latents {
+export function latentsForSeeds(config: ImageGanConfig, seeds: readonly number[]): Latents {
   const noise = new Float32Array(seeds.length * config.latentSize);
   seeds.forEach((seed, index) => noise.set(seedVector(seed, config.latentSize), index * config.latentSize));
   const labels = config.classes > 0 ? Int32Array.from(seeds, (seed) => seedClass(seed, config.classes)!) : null;
@@ -53,7 +53,7 @@ export function predictWith(generator: tfl.LayersModel): GeneratorForward {
  * loop: on the wasm backend a batch never does, and a cancel message would
  * otherwise wait until every batch was drawn.
  */
-export async function generatePixels(forward: GeneratorForward, config: DcganConfig, latents: Latents, control: GenerateControl = {}): Promise<ImageBatch> {
+export async function generatePixels(forward: GeneratorForward, config: ImageGanConfig, latents: Latents, control: GenerateControl = {}): Promise<ImageBatch> {
   const { resolution, channels, latentSize } = config;
   const imageBytes = resolution * resolution * channels;
   const data = new Uint8Array(latents.count * imageBytes);

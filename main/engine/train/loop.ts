@@ -96,6 +96,8 @@ function shapeOf(config: ModelConfig): unknown[] {
   switch (config.architecture) {
     case 'dcgan':
       return [config.architecture, config.resolution, config.channels, config.latentSize, config.width, config.classes, config.upsample, config.minibatchStd];
+    case 'fastgan':
+      return [config.architecture, config.resolution, config.channels, config.latentSize, config.width, config.classes];
     case 'pix2pix':
       return [config.architecture, config.resolution, config.channelsA, config.channelsB, config.width, config.upsample, config.padding, config.direction];
     case 'cyclegan':

@@ -8,8 +8,7 @@ import type { ModelConfig } from '../models/config';
 import { SeededRandom } from '../random';
 import { createCycleGanContext, disposeCycleGanContext } from './cyclegan/context';
 import { cycleGanStep } from './cyclegan/step';
-import { createDcganContext, disposeDcganContext } from './dcgan/context';
-import { trainStep } from './dcgan/train-step';
+import { imageGanNetworks } from './image-gan/networks';
 import { createPix2pixContext, disposePix2pixContext } from './pix2pix/context';
 import { pix2pixStep } from './pix2pix/step';
 
@@ -36,10 +35,11 @@ export async function timeSteps(config: ModelConfig): Promise<number> {
 /** One real step of the config's family on synthetic images, and how to free its models. */
 function stepperFor(config: ModelConfig, random: SeededRandom, images: (channels: number) => tf.Tensor4D): { step: (done: number) => void; dispose: () => void } {
   switch (config.architecture) {
-    case 'dcgan': {
-      const context = createDcganContext(config, random);
+    case 'dcgan':
+    case 'fastgan': {
+      const networks = imageGanNetworks(config, random);
       const labels = () => (config.classes > 0 ? tf.tensor1d(new Int32Array(config.batchSize), 'int32') : null);
-      return { step: (done) => trainStep(context, { images: images(config.channels), labels: labels() }, random, done), dispose: () => disposeDcganContext(context) };
+      return { step: (done) => networks.step({ images: images(config.channels), labels: labels() }, random, done), dispose: () => networks.dispose() };
     }
     case 'pix2pix': {
       const context = createPix2pixContext(config, random);

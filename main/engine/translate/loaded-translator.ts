@@ -1,6 +1,6 @@
 /** Translation generators loaded from checkpoints, kept between requests (see RecentModels): live translation asks every few frames. */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { Direction, TranslationModelConfig } from '../models/config';
+import { drawsFromNoise, type Direction, type TranslationModelConfig } from '../models/config';
 import { buildTranslationGenerator, generatorName } from '../models/translation';
 import { RecentModels } from '../recent-models';
 import { readCheckpoint } from '../../formats/checkpoint-file';
@@ -19,7 +19,7 @@ export function loadTranslator(checkpointPath: string, direction: Direction): Lo
   return recent.get(`${direction}\n${checkpointPath}`, () => {
     const checkpoint = readCheckpoint(checkpointPath);
     const config = checkpoint.state.config;
-    if (config.architecture === 'dcgan') throw new Error(`${checkpointPath} holds a DCGAN, which draws from noise rather than translating images`);
+    if (drawsFromNoise(config)) throw new Error(`${checkpointPath} holds a ${config.architecture === 'dcgan' ? 'DCGAN' : 'FastGAN'}, which draws from noise rather than translating images`);
     const generator = buildTranslationGenerator(config, direction);
     try {
       restoreNetwork(generator, generatorName(config, direction), checkpoint.tensors);

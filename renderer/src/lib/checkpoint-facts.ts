@@ -21,8 +21,11 @@ interface FactSpec {
   readonly title: string;
 }
 
+const swd: FactSpec = { metric: 'swd', label: 'SWD', title: 'Sliced Wasserstein distance: lower is closer to the dataset' };
+
 const factsByModel: Readonly<Record<ModelKind, readonly FactSpec[]>> = {
-  dcgan: [{ metric: 'swd', label: 'SWD', title: 'Sliced Wasserstein distance: lower is closer to the dataset' }],
+  fastgan: [swd],
+  dcgan: [swd],
   pix2pix: [
     { metric: 'heldOutL1', label: 'L1', title: 'Held-out L1: the mean difference from the targets, lower is better' },
     { metric: 'heldOutPsnr', label: 'PSNR', unit: 'dB', title: 'Held-out PSNR: higher is closer to the targets' },
@@ -36,10 +39,11 @@ const factsByModel: Readonly<Record<ModelKind, readonly FactSpec[]>> = {
 };
 
 /** The metric each family's best checkpoint is chosen by, as main chooses it: lower is better for each. */
-export const qualityMetricOf: Readonly<Record<ModelKind, string>> = { dcgan: 'swd', pix2pix: 'heldOutL1', cyclegan: 'cycleError' };
+export const qualityMetricOf: Readonly<Record<ModelKind, string>> = { fastgan: 'swd', dcgan: 'swd', pix2pix: 'heldOutL1', cyclegan: 'cycleError' };
 
 /** What "best" means, for the mark's tooltip. */
 export const bestMeaning: Readonly<Record<ModelKind, string>> = {
+  fastgan: "The lowest SWD of this run's checkpoints",
   dcgan: "The lowest SWD of this run's checkpoints",
   pix2pix: "The lowest held-out L1 of this run's checkpoints",
   cyclegan: "The lowest held-out cycle error of this run's checkpoints",
@@ -66,10 +70,11 @@ export interface CheckpointLink {
   readonly href: string;
 }
 
-/** Where a translation checkpoint is used: Translate for both families, Style for CycleGAN's looks too. */
+/** Where a translation checkpoint is used: Translate for both families, Style for CycleGAN's looks too; FastGAN and DCGAN ones are sampled in place. */
 export function checkpointLinks(model: ModelKind, checkpointId: number): CheckpointLink[] {
   const link = (view: string, label: string) => ({ label, href: `#/${view}?checkpoint=${checkpointId}` });
   switch (model) {
+    case 'fastgan':
     case 'dcgan':
       return [];
     case 'pix2pix':

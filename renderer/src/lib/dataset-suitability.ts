@@ -5,6 +5,7 @@
  * last word; these are the cases a person meets while choosing.
  */
 import type { DatasetDetail, DatasetSummary, ModelKind } from '../../../preload/contract';
+import { drawsFromNoise, modelLabels } from './model-families';
 
 export type DatasetShape = Pick<DatasetSummary, 'name' | 'kind' | 'itemCount'>;
 /** The chosen dataset's counts per side, once read: null until then. */
@@ -13,10 +14,13 @@ export type DatasetCounts = Pick<DatasetDetail, 'domainCounts' | 'pairCount'>;
 export function unsuitableReason(model: ModelKind, dataset: DatasetShape, counts: DatasetCounts | null): string | null {
   const { name, kind } = dataset;
   switch (model) {
-    case 'dcgan':
-      if (kind === 'paired') return `${name} is a paired dataset. DCGAN learns from a set of images; to translate its A images into B, choose pix2pix or CycleGAN.`;
-      if (kind === 'unpaired') return `${name} is an unpaired dataset. DCGAN learns from a set of images; to translate between its two sides, choose CycleGAN.`;
+    case 'fastgan':
+    case 'dcgan': {
+      const family = modelLabels[model];
+      if (kind === 'paired') return `${name} is a paired dataset. ${family} learns from a set of images; to translate its A images into B, choose pix2pix or CycleGAN.`;
+      if (kind === 'unpaired') return `${name} is an unpaired dataset. ${family} learns from a set of images; to translate between its two sides, choose CycleGAN.`;
       break;
+    }
     case 'pix2pix':
       if (kind === 'images') return `${name} is an image set. pix2pix learns from pairs, each an A image and its B: make a paired dataset in Datasets (import pairs, or make line drawings from this set).`;
       if (kind === 'unpaired') return `${name} is unpaired. pix2pix learns from matching pairs; CycleGAN learns from two unpaired sides.`;
@@ -26,7 +30,7 @@ export function unsuitableReason(model: ModelKind, dataset: DatasetShape, counts
       break;
   }
   if (dataset.itemCount === 0) return `${name} has no images yet: import some in Datasets first.`;
-  if (model !== 'dcgan' && counts) {
+  if (!drawsFromNoise(model) && counts) {
     const { A, B } = counts.domainCounts;
     if (A === 0 || B === 0) return `${name} has ${A} A and ${B} B images: both sides need images. Import the missing side in Datasets.`;
     if (model === 'pix2pix' && counts.pairCount === 0) return `${name} has no complete pairs yet (an A image with its B): pix2pix learns from pairs.`;

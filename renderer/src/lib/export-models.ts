@@ -11,7 +11,7 @@ export interface ExportableModel {
   readonly architecture: ModelArchitecture;
   /** "Fashion · DCGAN 32 px · step 1,000". */
   readonly label: string;
-  /** DCGAN with a moving average of its weights: the bundle may hold either. */
+  /** A FastGAN or DCGAN with a moving average of its weights: the bundle may hold either. */
   readonly hasEma: boolean;
   readonly createdAt: number;
 }
@@ -19,7 +19,7 @@ export interface ExportableModel {
 /** Every checkpoint, newest first; run names already name the family and size unless renamed, so those are added only when missing. */
 export function exportableModels(generators: readonly ExploreModel[], translators: readonly TranslateModel[]): ExportableModel[] {
   const all: ExportableModel[] = [
-    ...generators.map((model) => entry(model.checkpointId, 'dcgan', model.runName, model.resolution, model.step, model.hasEma, model.createdAt)),
+    ...generators.map((model) => entry(model.checkpointId, model.architecture, model.runName, model.resolution, model.step, model.hasEma, model.createdAt)),
     ...translators.map((model) => entry(model.checkpointId, model.architecture, model.runName, model.resolution, model.step, false, model.createdAt)),
   ];
   return all.sort((a, b) => b.createdAt - a.createdAt || b.checkpointId - a.checkpointId);

@@ -1,8 +1,9 @@
 /**
  * Which charts a run shows, per model family, and the metrics each draws
  * under the names the engine records them (main/engine/train/dcgan/steps.ts,
- * pix2pix/step.ts and trainee.ts, cyclegan/step.ts and trainee.ts). Pure, so
- * the groups are tested on their own; the charts are built once per run.
+ * image-gan/quality.ts, pix2pix/step.ts and trainee.ts, cyclegan/step.ts and
+ * trainee.ts). Pure, so the groups are tested on their own; the charts are
+ * built once per run.
  */
 import type { ModelKind } from '../../../preload/contract';
 import { alignSeries, type ChartData, type SeriesPoints } from './metric-series';
@@ -42,7 +43,7 @@ const losses: ChartSpec = {
   ],
 };
 
-/** Recorded by DCGAN runs against the real images, and by pix2pix runs of their held-out outputs against the targets. */
+/** Recorded by FastGAN and DCGAN runs against the real images, and by pix2pix runs of their held-out outputs against the targets. */
 const spectral: ChartSpec = {
   id: 'spectral',
   title: 'Spectral artefacts in dB (lower is closer to the data)',
@@ -78,6 +79,18 @@ const dcgan: readonly ChartSpec[] = [
   },
   { id: 'swd', title: 'Sliced Wasserstein distance (lower is closer to the data)', metrics: ['swd'], lines: [{ label: 'SWD', colour: 'chart-2' }] },
   spectral,
+];
+
+/** FastGAN records what DCGAN does, and its discriminator's self-supervised reconstruction error. */
+const fastgan: readonly ChartSpec[] = [
+  ...dcgan,
+  {
+    id: 'reconstruction',
+    // An L1 in the [-1, 1] pixel units: small decoders redraw real images from D's features, so D keeps a full description of them rather than memorising what tells them apart.
+    title: 'D’s reconstruction error of real images (L1, lower is better)',
+    metrics: ['reconstruction'],
+    lines: [{ label: 'Reconstruction', colour: 'chart-3' }],
+  },
 ];
 
 const pix2pix: readonly ChartSpec[] = [
@@ -140,7 +153,7 @@ const cyclegan: readonly ChartSpec[] = [
   },
 ];
 
-const chartsByModel: Readonly<Record<ModelKind, readonly ChartSpec[]>> = { dcgan, pix2pix, cyclegan };
+const chartsByModel: Readonly<Record<ModelKind, readonly ChartSpec[]>> = { fastgan, dcgan, pix2pix, cyclegan };
 
 export function chartsOf(model: ModelKind): readonly ChartSpec[] {
   return chartsByModel[model];

@@ -7,7 +7,7 @@
 import type { Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution, Upsampling } from '../../../preload/contract';
 import { translationDefaults } from './model-families';
 
-/** Automatic turns augmentation on for small datasets (under 5,000 images), where it matters most. */
+/** Automatic leaves augmentation to the family's recipe (model-families' automaticAugment says what it is). */
 export type AugmentChoice = 'auto' | 'on' | 'off';
 
 /** The form's values: null where a field is empty and follows the preset or main's default. */
@@ -21,10 +21,11 @@ export interface RunChoices {
   readonly batchSize: number | null;
   readonly seed: number | null;
   readonly width: number | null;
-  /** DCGAN: conditional training, already false where the dataset has too few classes. */
+  /** FastGAN and DCGAN: conditional training, already false where the dataset has too few classes. */
   readonly conditional: boolean;
+  /** FastGAN and DCGAN. */
   readonly augment: AugmentChoice;
-  /** Every family; 'nearest' is main's default, so only 'transposed' travels. */
+  /** DCGAN, pix2pix and CycleGAN: FastGAN's generator upsamples its own way. */
   readonly upsample: Upsampling;
   /** pix2pix and CycleGAN. */
   readonly learningRate: number | null;
@@ -49,32 +50,46 @@ export function startRequestOf(choices: RunChoices): StartTrainingRequest {
     ...set('batchSize', choices.batchSize),
     ...set('seed', choices.seed),
     ...set('width', choices.width),
-    ...(choices.upsample !== 'nearest' && { upsample: choices.upsample }),
     ...familyOptions(choices),
   };
 }
 
 function familyOptions(choices: RunChoices): Partial<StartTrainingRequest> {
   switch (choices.model) {
+    case 'fastgan':
+      // FastGAN's generator always resizes and convolves, as the paper's does: it takes no `upsample`.
+      return imageSetOptions(choices);
     case 'dcgan':
-      return {
-        ...(choices.conditional && { conditional: true }),
-        ...(choices.augment !== 'auto' && { augment: choices.augment === 'on' }),
-      };
+      return { ...imageSetOptions(choices), ...upsampleOption(choices) };
     case 'pix2pix':
       return {
+        ...upsampleOption(choices),
         ...set('learningRate', choices.learningRate),
         ...(choices.direction !== translationDefaults.direction && { direction: choices.direction }),
         ...set('l1Weight', choices.l1Weight),
       };
     case 'cyclegan':
       return {
+        ...upsampleOption(choices),
         ...set('learningRate', choices.learningRate),
         ...set('residualBlocks', choices.residualBlocks),
         ...set('cycleWeight', choices.cycleWeight),
         ...set('identityWeight', choices.identityWeight),
       };
   }
+}
+
+/** The families that learn from an image set: conditional training and augmentation. */
+function imageSetOptions(choices: RunChoices): Partial<StartTrainingRequest> {
+  return {
+    ...(choices.conditional && { conditional: true }),
+    ...(choices.augment !== 'auto' && { augment: choices.augment === 'on' }),
+  };
+}
+
+/** 'nearest' is main's default, so only 'transposed' travels. */
+function upsampleOption(choices: RunChoices): Partial<StartTrainingRequest> {
+  return choices.upsample === 'nearest' ? {} : { upsample: choices.upsample };
 }
 
 /** `{ [key]: value }` when the field has a value, else nothing (an empty number field is null). */

@@ -1,6 +1,7 @@
 /** Numbers and words the Train view shows: pure, so they are tested on their own. */
 import { formatDuration } from '../../../preload/format';
 import type { PresetEstimate, RunStatus, RunSummary, TrainingPreset } from '../../../preload/contract';
+import { scaledSecondsPerStep } from '../../../preload/step-time';
 
 export const statusLabels: Readonly<Record<RunStatus, string>> = {
   queued: 'Queued',
@@ -67,7 +68,7 @@ export function formatEstimate(seconds: number): string {
  * times its output maps).
  */
 export function scaledEstimate(estimate: PresetEstimate, steps: number, batchSize: number, width: number = estimate.width): number {
-  return estimate.secondsPerStep * (batchSize / estimate.batchSize) * (width / estimate.width) ** 2 * steps;
+  return scaledSecondsPerStep(estimate, batchSize, width) * steps;
 }
 
 /** The fraction of a run done, 0..1, for bars. */

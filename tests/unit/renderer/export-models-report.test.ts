@@ -7,6 +7,7 @@ const generator: ExploreModel = {
   checkpointId: 3,
   runId: 1,
   runName: 'Fashion · DCGAN 32 px',
+  architecture: 'dcgan',
   step: 1000,
   resolution: 32,
   channels: 1,
@@ -37,6 +38,10 @@ describe('exportable models', () => {
       { checkpointId: 7, architecture: 'pix2pix', label: 'Shoes · pix2pix 128 px · step 40', hasEma: false, createdAt: 200 },
       { checkpointId: 3, architecture: 'dcgan', label: 'Fashion · DCGAN 32 px · step 1,000', hasEma: true, createdAt: 100 },
     ]);
+    // A FastGAN named by its person: the family comes from the model, not the name.
+    expect(exportableModels([{ ...generator, runName: 'Shirts', architecture: 'fastgan' }], [])).toEqual([
+      { checkpointId: 3, architecture: 'fastgan', label: 'Shirts · FastGAN 32 px · step 1,000', hasEma: true, createdAt: 100 },
+    ]);
   });
 
   it('summarises a bundle before it is imported, and links to where it is used', () => {
@@ -60,6 +65,7 @@ describe('exportable models', () => {
     expect(sourceSummaryLine({ ...summary, architecture: 'cyclegan', latentSize: null, classNames: [], directions: ['AtoB', 'BtoA'], dataset: null, project: null })).toBe(
       'CycleGAN 32 px, step 12, A → B and B → A',
     );
+    expect(sourceSummaryLine({ ...summary, architecture: 'fastgan', resolution: 256, latentSize: 256 })).toBe('FastGAN 256 px, step 12, latent 256, 2 classes · trained on Fashion in Studio');
     expect(usedInLink('explore', 5)).toEqual({ href: '#/explore', label: 'Open Explore' });
     expect(usedInLink('translate', 5)).toEqual({ href: '#/translate?checkpoint=5', label: 'Open in Translate' });
   });

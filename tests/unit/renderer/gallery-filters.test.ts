@@ -30,6 +30,13 @@ describe('gallery filters', () => {
     expect(filterChips(noFilters, facets)).toEqual([]);
   });
 
+  it('filters by FastGAN, naming it on its chip', () => {
+    const draft = { ...noFilters, architectures: ['fastgan', 'dcgan'] as const };
+    expect(requestFilters(draft)).toEqual({ architectures: ['fastgan', 'dcgan'] });
+    expect(filterChips(draft, facets).map((chip) => chip.label)).toEqual(['FastGAN', 'DCGAN']);
+    expect(filterChips(draft, facets)[0]!.without.architectures).toEqual(['dcgan']);
+  });
+
   it('takes a shift-click range either way round', () => {
     const ids = [50, 40, 30, 20, 10];
     expect(rangeOf(ids, 1, 3)).toEqual([40, 30, 20]);

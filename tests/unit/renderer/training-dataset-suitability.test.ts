@@ -8,6 +8,7 @@ const counts = (A: number, B: number, pairCount: number): DatasetCounts => ({ do
 
 describe('which datasets suit which family', () => {
   it('lets each family train on the kinds it learns from', () => {
+    expect(unsuitableReason('fastgan', images, null)).toBeNull();
     expect(unsuitableReason('dcgan', images, null)).toBeNull();
     expect(unsuitableReason('pix2pix', paired, counts(12, 12, 12))).toBeNull();
     expect(unsuitableReason('cyclegan', unpaired, counts(8, 8, 0))).toBeNull();
@@ -20,6 +21,14 @@ describe('which datasets suit which family', () => {
     expect(reason).toMatch(/^Shapes is a paired dataset\. DCGAN learns from a set of images.*choose pix2pix or CycleGAN/);
     expect(reason).not.toMatch(/Translate view/);
     expect(unsuitableReason('dcgan', unpaired, null)).toMatch(/unpaired dataset.*choose CycleGAN\.$/);
+  });
+
+  it('names FastGAN in its own reasons', () => {
+    expect(unsuitableReason('fastgan', paired, null)).toMatch(/^Shapes is a paired dataset\. FastGAN learns from a set of images.*choose pix2pix or CycleGAN/);
+    expect(unsuitableReason('fastgan', unpaired, null)).toMatch(/^Scenes is an unpaired dataset\. FastGAN learns from a set of images.*choose CycleGAN\.$/);
+    expect(unsuitableReason('fastgan', { ...images, itemCount: 0 }, null)).toBe('Fashion has no images yet: import some in Datasets first.');
+    // Side counts mean nothing to an image set.
+    expect(unsuitableReason('fastgan', images, counts(0, 0, 0))).toBeNull();
   });
 
   it('sends a translation family on an image set to Datasets for a paired or unpaired one', () => {

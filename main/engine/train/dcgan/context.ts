@@ -9,6 +9,7 @@ import { buildDiscriminator, buildGenerator } from '../../models/dcgan';
 import { initialiseWeights } from '../../models/init';
 import type { SeededRandom } from '../../random';
 import { createEma } from '../ema';
+import { registerTrainingGradients } from '../steps-gradients';
 
 export interface DcganContext {
   readonly config: DcganConfig;
@@ -26,6 +27,7 @@ export interface DcganContext {
  * gives the same pair.
  */
 export function createDcganContext(config: DcganConfig, random: SeededRandom): DcganContext {
+  registerTrainingGradients();
   const generator = buildGenerator(config);
   const discriminator = buildDiscriminator(config);
   initialiseWeights(generator, random);

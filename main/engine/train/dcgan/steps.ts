@@ -18,7 +18,7 @@ import { augment, type AugmentParams } from '../augment';
 import { discriminatorLoss, generatorLoss } from '../losses';
 import { trainableVariables } from '../trainable';
 import type { DcganContext } from './context';
-import '../steps-gradients';
+import { checkLabels, restoringStatistics } from '../step-guards';
 
 export interface DiscriminatorStepResult {
   /** The discriminator's loss, R1 penalty included. */
@@ -123,28 +123,4 @@ function generate(generator: tfl.LayersModel, noise: tf.Tensor2D, labels: tf.Ten
 
 function discriminate(discriminator: tfl.LayersModel, images: tf.Tensor4D, labels: tf.Tensor1D | null): tf.Tensor {
   return discriminator.apply(labels ? [images, labels] : images, { training: true }) as tf.Tensor;
-}
-
-/**
- * Runs `step` and puts `model`'s non-trainable weights (batch-norm running
- * statistics) back as they were. Holding a reference to the old values is
- * enough: tensors are immutable, and the layer replaces them on update.
- */
-function restoringStatistics<T>(model: tfl.LayersModel, step: () => T): T {
-  const statistics = model.nonTrainableWeights;
-  const saved = statistics.map((weight) => tf.clone(weight.read()));
-  try {
-    return step();
-  } finally {
-    statistics.forEach((weight, index) => weight.write(saved[index]!));
-    tf.dispose(saved);
-  }
-}
-
-function checkLabels(classes: number, ...labels: (tf.Tensor1D | null)[]): void {
-  for (const label of labels) {
-    if ((classes > 0) !== (label !== null)) {
-      throw new Error(classes > 0 ? `a model conditioned on ${classes} classes needs labels` : 'an unconditional model takes no labels');
-    }
-  }
 }

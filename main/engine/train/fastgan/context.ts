@@ -13,6 +13,7 @@ import { buildFastGanGenerator } from '../../models/fastgan-generator';
 import { initialiseWeights } from '../../models/init';
 import type { SeededRandom } from '../../random';
 import { createEma } from '../ema';
+import { registerTrainingGradients } from '../steps-gradients';
 
 export interface FastGanContext {
   readonly config: FastGanConfig;
@@ -33,6 +34,7 @@ export interface FastGanContext {
  * decoder — so one seed always gives the same models.
  */
 export function createFastGanContext(config: FastGanConfig, random: SeededRandom): FastGanContext {
+  registerTrainingGradients();
   const generator = buildFastGanGenerator(config);
   const discriminator = buildFastGanDiscriminator(config);
   const decoders = buildFastGanDecoders(config);

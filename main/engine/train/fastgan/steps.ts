@@ -20,6 +20,7 @@ import { discriminatorLoss, generatorLoss } from '../losses';
 import { trainableVariables } from '../trainable';
 import type { FastGanContext } from './context';
 import { reconstructionLoss, type Quadrant } from './reconstruction';
+import { checkLabels, restoringStatistics } from '../step-guards';
 
 export type FastGanDiscriminatorStepResult = {
   /** The discriminator's loss: hinge plus reconstructionWeight × reconstruction. */
@@ -112,28 +113,4 @@ function generate(generator: tfl.LayersModel, noise: tf.Tensor2D, labels: tf.Ten
 /** [logits, 8×8 features, 16×16 features]. */
 function discriminate(discriminator: tfl.LayersModel, images: tf.Tensor4D, labels: tf.Tensor1D | null): tf.Tensor4D[] {
   return discriminator.apply(labels ? [images, labels] : images, { training: true }) as tf.Tensor4D[];
-}
-
-/**
- * Runs `step` and puts `model`'s non-trainable weights (batch-norm running
- * statistics) back as they were. Holding a reference to the old values is
- * enough: tensors are immutable, and the layer replaces them on update.
- */
-function restoringStatistics<T>(model: tfl.LayersModel, step: () => T): T {
-  const statistics = model.nonTrainableWeights;
-  const saved = statistics.map((weight) => tf.clone(weight.read()));
-  try {
-    return step();
-  } finally {
-    statistics.forEach((weight, index) => weight.write(saved[index]!));
-    tf.dispose(saved);
-  }
-}
-
-function checkLabels(classes: number, ...labels: (tf.Tensor1D | null)[]): void {
-  for (const label of labels) {
-    if ((classes > 0) !== (label !== null)) {
-      throw new Error(classes > 0 ? `a model conditioned on ${classes} classes needs labels` : 'an unconditional model takes no labels');
-    }
-  }
 }

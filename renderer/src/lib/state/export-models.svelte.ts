@@ -18,7 +18,7 @@ export class ExportModels {
   loaded = $state(false);
   error = $state<string | null>(null);
   checkpointId = $state<number | null>(null);
-  /** DCGAN: the moving average of the weights (cleaner images) rather than the generator as last trained. */
+  /** FastGAN and DCGAN: the moving average of the weights (cleaner images) rather than the generator as last trained. */
   ema = $state(true);
   /** Weights as float16: half the download for a web page, a visually identical image. */
   halfPrecision = $state(false);

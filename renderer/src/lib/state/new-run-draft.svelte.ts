@@ -1,14 +1,26 @@
-import type { DatasetDetail, DatasetSummary, Direction, ModelKind, StartTrainingRequest, TrainingPreset, TrainingResolution, Upsampling } from '../../../../preload/contract';
+import type {
+  BackendName,
+  DatasetDetail,
+  DatasetSummary,
+  Direction,
+  ModelKind,
+  StartTrainingRequest,
+  TrainingPreset,
+  TrainingResolution,
+  Upsampling,
+} from '../../../../preload/contract';
 import type { Studio } from '../api';
 import { unsuitableReason } from '../dataset-suitability';
-import { modelForKind, resolutionFor, suits } from '../model-families';
+import { drawsFromNoise, modelForKind, offeredResolutions, resolutionFor, resolutionsOf, suits } from '../model-families';
 import { startRequestOf, type AugmentChoice } from '../run-request';
 
 /**
  * The New run form's choices, kept while the person visits other views. The
  * advanced fields are null while they follow the preset; only the knobs a
  * person set, of the chosen family, travel with the start request, so the
- * preset (and main's defaults) decide the rest.
+ * preset (and main's defaults) decide the rest. The resolutions offered
+ * depend on the active backend (read through `backend`, which the status
+ * bar keeps current): the largest only where the engine computes on a GPU.
  */
 export class NewRunDraft {
   datasets = $state.raw<readonly DatasetSummary[]>([]);
@@ -16,8 +28,8 @@ export class NewRunDraft {
   datasetName = $state<string | null>(null);
   /** The chosen dataset's details (its classes, its sides' counts), once read. */
   detail = $state.raw<DatasetDetail | null>(null);
-  model = $state<ModelKind>('dcgan');
-  resolution = $state<TrainingResolution>(32);
+  model = $state<ModelKind>('fastgan');
+  #resolution = $state<TrainingResolution>(32);
   preset = $state<TrainingPreset>('quick');
   name = $state('');
   steps = $state<number | null>(null);
@@ -36,10 +48,12 @@ export class NewRunDraft {
   error = $state<string | null>(null);
 
   readonly #studio: Studio;
+  readonly #backend: () => BackendName | null;
   #detailRequest = 0;
 
-  constructor(studio: Studio) {
+  constructor(studio: Studio, backend: () => BackendName | null) {
     this.#studio = studio;
+    this.#backend = backend;
     studio.onProjectChanged(() => {
       this.datasetName = null;
       this.detail = null;
@@ -62,7 +76,27 @@ export class NewRunDraft {
   }
 
   get canCondition(): boolean {
-    return this.model === 'dcgan' && this.classCount >= 2;
+    return drawsFromNoise(this.model) && this.classCount >= 2;
+  }
+
+  /** The resolutions the chosen family trains at on the active backend. */
+  get resolutions(): readonly TrainingResolution[] {
+    return offeredResolutions(this.model, this.#backend());
+  }
+
+  /** The family's resolutions this backend does not offer (those only a GPU trains in reasonable time), for the form to say why. */
+  get withheldResolutions(): readonly TrainingResolution[] {
+    const offered = this.resolutions;
+    return resolutionsOf[this.model].filter((size) => !offered.includes(size));
+  }
+
+  /** The chosen resolution, or the nearest offered one should the backend no longer offer it (a GPU size once the engine computes on the CPU). */
+  get resolution(): TrainingResolution {
+    return resolutionFor(this.resolutions, this.#resolution);
+  }
+
+  set resolution(size: TrainingResolution) {
+    this.#resolution = size;
   }
 
   /** Why the chosen dataset cannot train the chosen model, or null when it can. */
@@ -75,7 +109,7 @@ export class NewRunDraft {
   /** A new family keeps the resolution where it trains at it, else takes the nearest it does. */
   chooseModel(model: ModelKind): void {
     this.model = model;
-    this.resolution = resolutionFor(model, this.resolution);
+    this.#resolution = this.resolution;
     this.error = null;
   }
 

@@ -1,4 +1,4 @@
-import type { TrainingProgress } from '../../../../preload/contract';
+import type { BackendName, TrainingProgress } from '../../../../preload/contract';
 import type { Studio } from '../api';
 import { isActive } from '../training-format';
 import { NewRunDraft } from './new-run-draft.svelte';
@@ -26,10 +26,11 @@ export class TrainingWorkspace {
 
   readonly #studio: Studio;
 
-  constructor(studio: Studio) {
+  /** `backend` is the engine's active compute backend, as the status bar knows it (null while it probes). */
+  constructor(studio: Studio, backend: () => BackendName | null) {
     this.#studio = studio;
     this.runs = new TrainingRuns(studio);
-    this.draft = new NewRunDraft(studio);
+    this.draft = new NewRunDraft(studio, backend);
     this.estimates = new PresetEstimates(studio);
     studio.onTrainingProgress((progress) => this.#observe(progress));
     studio.onProjectChanged(() => {

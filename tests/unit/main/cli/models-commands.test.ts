@@ -20,6 +20,7 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
 
   beforeAll(() => {
     expect(run(projectA, 'import', 'Fashion', fashionMnistIdx(base, 100), '--kind', 'images').status).toBe(0);
+    // The default model: a FastGAN.
     const trained = run(projectA, 'train', '--dataset', 'Fashion', '--resolution', '32', '--width', '4', '--steps', '2', '--batch', '8', '--backend', 'wasm', '--json');
     expect(trained.status, trained.stderr).toBe(0);
     checkpoint = String(trainOutput(trained.stdout).run.checkpoints.at(-1)!.id);
@@ -30,8 +31,8 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
     const exported = run(projectA, 'models', 'export', '--checkpoint', checkpoint, '--out', out, '--json');
     expect(exported.status, exported.stderr).toBe(0);
     const report = JSON.parse(exported.stdout) as ExportModelReport;
-    expect(report).toMatchObject({ folder: out, architecture: 'dcgan', networks: [{ network: 'ema' }] });
-    expect(readdirSync(out).sort()).toEqual(['README.md', 'bundle.json', 'model.json', 'weights.bin']);
+    expect(report).toMatchObject({ folder: out, architecture: 'fastgan', networks: [{ network: 'ema' }], customLayers: ['GatedLinearUnit'] });
+    expect(readdirSync(out).sort()).toEqual(['README.md', 'bundle.json', 'layers.js', 'model.json', 'weights.bin']);
 
     const before = readFileSync(join(out, 'weights.bin'));
     const refused = run(projectA, 'models', 'export', '--checkpoint', checkpoint, '--out', out, '--raw');
@@ -49,7 +50,7 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
     const out = join(base, 'bundle');
     const inspected = run(projectB, 'models', 'inspect', out, '--json');
     expect(inspected.status, inspected.stderr).toBe(0);
-    expect(JSON.parse(inspected.stdout) as ModelSourceSummary).toMatchObject({ kind: 'bundle', architecture: 'dcgan', project: 'project-a', usableIn: 'explore' });
+    expect(JSON.parse(inspected.stdout) as ModelSourceSummary).toMatchObject({ kind: 'bundle', architecture: 'fastgan', project: 'project-a', usableIn: 'explore' });
 
     const imported = run(projectB, 'models', 'import', out, '--name', 'Borrowed', '--json');
     expect(imported.status, imported.stderr).toBe(0);
@@ -61,7 +62,7 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
 
     const text = run(projectB, 'models', 'import', projectA, '--checkpoint', checkpoint);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^Imported ".* \(imported\)" as run \d+, checkpoint \d+: DCGAN 32 px, latent 128, step 2, for Explore\.$/m);
+    expect(text.stdout).toMatch(/^Imported ".* \(imported\)" as run \d+, checkpoint \d+: FastGAN 32 px, latent 256, step 2, for Explore\.$/m);
   });
 
   it('names what is wrong with a bundle, and with a command line', () => {

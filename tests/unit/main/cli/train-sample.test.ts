@@ -16,12 +16,12 @@ describe('latent-studio train and sample (built CLI)', () => {
   const env = { ...process.env, XDG_CONFIG_HOME: join(base, 'config') };
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, '--project', project], { encoding: 'utf8', env, timeout: 180_000 });
 
-  it('trains a run to the end, then samples images by seed from its checkpoint', () => {
+  it('trains a run of the default model, FastGAN, to the end, then samples images by seed from its checkpoint', () => {
     expect(run('import', 'Fashion', fashionMnistIdx(base, 150), '--kind', 'images').status).toBe(0);
     const trained = run('train', '--dataset', 'Fashion', '--resolution', '32', '--steps', '6', '--batch', '8', '--seed', '3', '--preset', 'quick', '--backend', 'wasm', '--json');
     expect(trained.status).toBe(0);
     const { metrics, run: detail } = trainOutput(trained.stdout);
-    expect(detail).toMatchObject({ status: 'completed', step: 6, seed: 3 });
+    expect(detail).toMatchObject({ status: 'completed', step: 6, seed: 3, model: 'fastgan', resolution: 32 });
     // Every metric point came as it was recorded, once each: the losses of every step and the quality metrics at the end.
     const stepsOf = (name: string) => metrics.filter((point) => point.name === name).map((point) => point.step);
     expect(stepsOf('lossD')).toEqual([1, 2, 3, 4, 5, 6]);
@@ -41,7 +41,7 @@ describe('latent-studio train and sample (built CLI)', () => {
     expect(readFileSync(join(base, 'again', 'seed-101.png')).equals(readFileSync(join(out, 'seed-101.png')))).toBe(true);
   }, 240_000);
 
-  it('never overwrites a file, and refuses a bad command line with exit code 2', async () => {
+  it('never overwrites a file, refuses a bad command line with exit code 2, and a FastGAN too large for the backend with 1', async () => {
     const out = join(base, 'taken');
     mkdirSync(out, { recursive: true });
     await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } }).png().toFile(join(out, 'seed-5.png'));
@@ -51,7 +51,15 @@ describe('latent-studio train and sample (built CLI)', () => {
     expect(refused.stderr).toContain(`${join(out, 'seed-5.png')} already exists`);
     expect(readFileSync(join(out, 'seed-5.png')).equals(before)).toBe(true);
     expect(run('train', '--resolution', '32').status).toBe(2);
-    expect(run('train', '--dataset', 'Fashion', '--resolution', '48').stderr).toContain('--resolution (for dcgan) must be one of 32, 64, 128');
+    expect(run('train', '--dataset', 'Fashion', '--resolution', '48').stderr).toContain('--resolution (for fastgan) must be one of 32, 64, 128, 256, 512, 1024');
+    expect(run('train', '--dataset', 'Fashion', '--model', 'dcgan', '--resolution', '256').stderr).toContain('--resolution (for dcgan) must be one of 32, 64, 128');
+    const upsample = run('train', '--dataset', 'Fashion', '--upsample', 'transposed');
+    expect(upsample.status).toBe(2);
+    expect(upsample.stderr).toContain('--upsample is for --model dcgan, pix2pix or cyclegan');
+    expect(run('train', '--dataset', 'Fashion', '--model', 'pix2pix', '--conditional').stderr).toContain('--conditional is for --model fastgan or dcgan');
+    const large = run('train', '--dataset', 'Fashion', '--resolution', '1024', '--backend', 'wasm');
+    expect(large.status).toBe(1);
+    expect(large.stderr).toContain('resolution: 1024 px needs a GPU backend');
     expect(run('train', '--dataset', 'Fashion', '--backend', 'quantum').stderr).toContain('--backend must be one of');
   });
 });

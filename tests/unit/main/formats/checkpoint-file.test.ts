@@ -83,7 +83,7 @@ describe('checkpoint files', () => {
       ['unknown dtype', (header) => void (header.tensors[0]!.dtype = 'float64'), `tensor ${weights}: dtype must be float32 or int32`],
       ['repeated name', (header) => void (header.tensors[1]!.name = weights), `tensor ${weights}: listed twice`],
       ['absurd width', (header) => void (header.state.config['width'] = 1e9), 'state.config.width must be at most 256'],
-      ['unknown architecture', (header) => void (header.state.config['architecture'] = 'stylegan'), 'state.config.architecture must be dcgan, pix2pix or cyclegan'],
+      ['unknown architecture', (header) => void (header.state.config['architecture'] = 'stylegan'), 'state.config.architecture must be fastgan, dcgan, pix2pix or cyclegan'],
       ['negative data length', (header) => void (header.dataBytes = -64), 'dataBytes must be 0 or more'],
     ];
     for (const [name, edit, field] of cases) {

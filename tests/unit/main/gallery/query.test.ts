@@ -30,6 +30,8 @@ describe('gallery query', () => {
       { kinds: ['mix', 'projection'] },
       { architectures: ['pix2pix'] },
       { architectures: ['dcgan', 'cyclegan'] },
+      { architectures: ['fastgan'] },
+      { architectures: ['fastgan', 'dcgan'] },
       { runIds: [run!.id] },
       { runIds: [library.runs[1]!.id, library.runs[2]!.id] },
       { checkpointIds: [run!.checkpointIds[1]!] },
@@ -118,6 +120,7 @@ describe('gallery query', () => {
     expect(facets.trashed).toBe(library.outputs.length - live.length);
     for (const { tool, count } of facets.tools) expect(count, tool).toBe(expectedIds(library, { tools: [tool] }).length);
     for (const { kind, count } of facets.kinds) expect(count, kind).toBe(expectedIds(library, { kinds: [kind] }).length);
+    expect(facets.architectures.map((entry) => entry.architecture)).toEqual(['cyclegan', 'dcgan', 'fastgan', 'pix2pix']);
     for (const { architecture, count } of facets.architectures) expect(count).toBe(expectedIds(library, { architectures: [architecture] }).length);
     expect(facets.runs).toHaveLength(library.runs.length);
     for (const { id, count } of facets.runs) expect(count).toBe(expectedIds(library, { runIds: [id] }).length);

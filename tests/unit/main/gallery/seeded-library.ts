@@ -36,7 +36,7 @@ export interface SeededLibrary {
 
 export const seedStart = 1_700_000_000_000;
 const kinds: readonly OutputKind[] = ['sample', 'sample', 'sample', 'mix', 'projection', 'animation', 'translation', 'translation', 'style', 'sketch', 'upload', 'preview'];
-const architectures: readonly ModelKind[] = ['dcgan', 'pix2pix', 'cyclegan'];
+const architectures: readonly ModelKind[] = ['fastgan', 'dcgan', 'pix2pix', 'cyclegan'];
 const tagNames = ['landscape', 'portrait', 'night', 'keeper', 'texture', 'sunset', 'über-blue', 'draft'];
 const noteWords = ['misty', 'harbour', 'golden', 'hour', 'crisp', 'noisy', 'favourite', 'redo', 'café'];
 
@@ -58,7 +58,8 @@ export function seedLibrary(db: Database, count: number): SeededLibrary {
     const run = db.prepare("INSERT INTO runs (name, dataset_id, architecture, config, status, created_at) VALUES (?, ?, ?, '{}', 'completed', ?)");
     const checkpoint = db.prepare("INSERT INTO checkpoints (run_id, step, path, size, sha256, created_at) VALUES (?, ?, ?, 1, 'x', 0)");
     const runs = Array.from({ length: 12 }, (_, r) => {
-      const architecture = architectures[r % 3]!;
+      // Each architecture's runs on three of the four datasets: filtering by one is not filtering by the other.
+      const architecture = architectures[(r + Math.floor(r / architectures.length)) % architectures.length]!;
       const datasetId = datasetIds[r % datasetIds.length]!;
       const id = Number(run.run(`run ${r + 1}`, datasetId, architecture, r).lastInsertRowid);
       const checkpointIds = [1000, 2000, 3000].map((step) => Number(checkpoint.run(id, step, `run-${id}-${step}`).lastInsertRowid));

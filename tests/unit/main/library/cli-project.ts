@@ -8,8 +8,8 @@ import { patternImage } from '../datasets/fixtures';
 
 export const cli = join(appPaths().root, 'dist', 'main', 'cli.js');
 
-/** The small run every test trains: 32 px, width 8, batch 8, a checkpoint every 10 steps. */
-export const tinyRun = ['--resolution', '32', '--width', '8', '--batch', '8', '--backend', 'wasm'];
+/** The small run every test trains: a DCGAN (the quickest step) at 32 px, width 8, batch 8, a checkpoint every 10 steps. */
+export const tinyRun = ['--model', 'dcgan', '--resolution', '32', '--width', '8', '--batch', '8', '--backend', 'wasm'];
 
 export function cliIn(base: string): { run: (...args: string[]) => SpawnSyncReturns<string>; start: (...args: string[]) => ChildProcess } {
   const env = { ...process.env, XDG_CONFIG_HOME: join(base, 'config') };

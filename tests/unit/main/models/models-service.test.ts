@@ -24,6 +24,7 @@ describe('models service', () => {
   let projectA: string;
   let dcgan: RunDetail;
   let conditional: RunDetail;
+  let fastgan: RunDetail;
   let pix2pix: RunDetail;
   let cyclegan: RunDetail;
   let input: string;
@@ -44,6 +45,8 @@ describe('models service', () => {
     // Fast learning and a short average, so a few steps already draw varied images to compare.
     dcgan = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 10, checkpointEvery: 10, batchSize: 8, seed: 1, learningRateG: 0.005, learningRateD: 0.005, emaDecay: 0.5 });
     conditional = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 2, checkpointEvery: 2, batchSize: 8, seed: 2, conditional: true });
+    // A FastGAN just initialised draws flat grey (its batch norms' running statistics still at their start): a few more, faster steps.
+    fastgan = await trained(call, { dataset: 'Fashion', model: 'fastgan', resolution: 32, width: 4, steps: 16, checkpointEvery: 16, batchSize: 4, seed: 5, learningRateG: 0.003, learningRateD: 0.003, emaDecay: 0.5 });
     pix2pix = await trained(call, { dataset: 'Shapes', model: 'pix2pix', resolution: 64, width: 4, steps: 2, checkpointEvery: 2, seed: 3 });
     cyclegan = await trained(call, { dataset: 'Shapes', model: 'cyclegan', resolution: 64, width: 4, residualBlocks: 1, steps: 2, checkpointEvery: 2, seed: 4 });
     input = join(base, 'input.png');
@@ -88,7 +91,7 @@ describe('models service', () => {
       expect(replaced.networks[0]!.network).toBe('generator');
       expect(readdirSync(folder).sort()).toEqual(['README.md', 'bundle.json', 'model.json', 'weights.bin']);
       expect(readdirSync(base).filter((name) => name.startsWith('.occupied'))).toEqual([]);
-      await expect(exported('x', { checkpointId: lastCheckpoint(pix2pix), ema: true })).rejects.toMatchObject({ message: expect.stringMatching(/^ema: .*only DCGANs/) });
+      await expect(exported('x', { checkpointId: lastCheckpoint(pix2pix), ema: true })).rejects.toMatchObject({ message: expect.stringMatching(/^ema: .*only image GANs \(FastGAN, DCGAN\)/) });
       await expect(exported('x', { checkpointId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^checkpointId: /) });
     });
 
@@ -133,6 +136,30 @@ describe('models service', () => {
       await expect(runFresh(report.folder, 'model.json', { noise: [...seedVector(13, 128)], labels: [3], count: 1, latentSize: 128 }, { layers: false })).rejects.toThrow(/OneHot/);
     });
 
+    it('a FastGAN bundle ships layers.js for its gated linear units, and in a fresh TF.js draws the studio’s image of a seed', async () => {
+      const report = await exported('fastgan', { checkpointId: lastCheckpoint(fastgan) });
+      expect(report).toMatchObject({ architecture: 'fastgan', customLayers: ['GatedLinearUnit'], networks: [{ modelFile: 'model.json', network: 'ema', direction: null }] });
+      expect(report.files.map((file) => file.name)).toEqual(['README.md', 'bundle.json', 'layers.js', 'model.json', 'weights.bin']);
+      const manifest = JSON.parse(readFileSync(join(report.folder, 'bundle.json'), 'utf8'));
+      expect(manifest).toMatchObject({
+        architecture: 'fastgan',
+        config: { architecture: 'fastgan', resolution: 32, channels: 1, width: 4, latentSize: 256, classes: 0 },
+        classNames: [],
+        networks: [{ network: 'ema', inputs: [{ name: 'g_noise', shape: [null, 256], dtype: 'float32' }], output: { shape: [null, 32, 32, 1] } }],
+      });
+      const readme = readFileSync(join(report.folder, 'README.md'), 'utf8');
+      for (const fact of ['FastGAN generator', '| latent size | 256 |', '| loss | hinge |', '| reconstruction weight |', 'tf.randomNormal([4, 256])', 'registerLatentStudioLayers']) expect(readme).toContain(fact);
+
+      const image = await sample(lastCheckpoint(fastgan), 7);
+      const noise = { noise: [...seedVector(7, 256)], count: 1, latentSize: 256 };
+      const fresh = await runFresh(report.folder, 'model.json', noise);
+      expect(fresh.shape).toEqual([1, 32, 32, 1]);
+      expect(fresh.layers).toContain('GatedLinearUnit');
+      expect(new Set(fresh.pixels).size).toBeGreaterThan(10);
+      expect(fresh.pixels).toEqual(await blobPixels(studio, image.blobHash, true));
+      await expect(runFresh(report.folder, 'model.json', noise, { layers: false })).rejects.toThrow(/GatedLinearUnit/);
+    });
+
     it('a pix2pix bundle (instance norm, reflection padding, no dropout) translates exactly as Translate does', async () => {
       const report = await exported('pix2pix', { checkpointId: lastCheckpoint(pix2pix) });
       expect(report).toMatchObject({ architecture: 'pix2pix', customLayers: ['InstanceNormalization', 'ReflectionPadding2D'], networks: [{ network: 'generator', direction: 'AtoB' }] });
@@ -171,7 +198,7 @@ describe('models service', () => {
   });
 
   describe('import', () => {
-    let reference: { dcgan: number[]; raw: number[]; pix2pix: number[] };
+    let reference: { dcgan: number[]; raw: number[]; pix2pix: number[]; fastgan: number[] };
     let projectB: string;
     const runCount = () => (studio.project.library.db.prepare('SELECT count(*) FROM runs').pluck().get() as number);
     const stagedFiles = () => readdirSync(join(projectB, 'checkpoints'), { recursive: true }).map(String).filter((name) => name.includes('.tmp'));
@@ -183,6 +210,7 @@ describe('models service', () => {
         dcgan: await blobPixels(studio, (await sample(lastCheckpoint(dcgan), 7)).blobHash, true),
         raw: await blobPixels(studio, raw[0]!.blobHash, true),
         pix2pix: await blobPixels(studio, translated.blobHash),
+        fastgan: await blobPixels(studio, (await sample(lastCheckpoint(fastgan), 7)).blobHash, true),
       };
       projectB = join(base, 'project-b');
       await call('library.create', { path: projectB });
@@ -204,6 +232,18 @@ describe('models service', () => {
       const model = (await call<ExploreModel[]>('latent.models')).find((entry) => entry.checkpointId === report.checkpointId)!;
       expect(model).toMatchObject({ runName: report.runName, resolution: 32, hasEma: false });
       expect(await blobPixels(studio, (await sample(report.checkpointId, 7)).blobHash, true)).toEqual(reference.dcgan);
+    });
+
+    it('imports a FastGAN bundle as a run that Explore, not Translate, lists and draws the same seed from, pixel for pixel', async () => {
+      const summary = await call<ModelSourceSummary>('models.inspect', { path: join(base, 'fastgan') });
+      expect(summary).toMatchObject({ kind: 'bundle', architecture: 'fastgan', runName: fastgan.name, step: 16, resolution: 32, latentSize: 256, classNames: [], directions: [], usableIn: 'explore' });
+      const report = await call<ImportModelReport>('models.import', { path: join(base, 'fastgan') });
+      const run = await call<RunDetail>('training.get', { runId: report.runId });
+      expect(run).toMatchObject({ status: 'completed', step: 16, imported: true, config: { architecture: 'fastgan', width: 4, emaDecay: 0 } });
+      const model = (await call<ExploreModel[]>('latent.models')).find((entry) => entry.checkpointId === report.checkpointId)!;
+      expect(model).toMatchObject({ runName: report.runName, resolution: 32, channels: 1, latentSize: 256, hasEma: false, classNames: [] });
+      expect(await blobPixels(studio, (await sample(report.checkpointId, 7)).blobHash, true)).toEqual(reference.fastgan);
+      expect((await call<TranslateModel[]>('translate.models')).map((entry) => entry.checkpointId)).not.toContain(report.checkpointId);
     });
 
     it('keeps a conditional model’s class names, and refuses to train an imported run further', async () => {
@@ -274,7 +314,7 @@ describe('models service', () => {
           truncateSync(join(folder, 'weights.bin'), 1000);
           recordFileHashes(folder);
         }, /^weights\.bin: 1000 bytes of weights, but model\.json's weightsManifest lists \d+/],
-        ['unknown architecture', (folder) => editManifest(folder, (manifest) => void (manifest['config'].architecture = 'stylegan')), /^bundle\.json: config\.architecture must be dcgan, pix2pix or cyclegan/],
+        ['unknown architecture', (folder) => editManifest(folder, (manifest) => void (manifest['config'].architecture = 'stylegan')), /^bundle\.json: config\.architecture must be fastgan, dcgan, pix2pix or cyclegan/],
         ['another shape', (folder) => editManifest(folder, (manifest) => void (manifest['config'].width = 8)), /^model\.json: weight g_dense\/kernel is \[128,256\], but a dcgan generator at 32 px, width 8 has \[128,512\]/],
         ['bad JSON', (folder) => writeFileSync(join(folder, 'bundle.json'), '{ "format": '), /^bundle\.json: is not valid JSON/],
         ['uint8 weights', (folder) => {

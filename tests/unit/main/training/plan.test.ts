@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRun } from '../../../../main/training/plan';
+import { checkBackendFits, planRun } from '../../../../main/training/plan';
 
 const facts = { kind: 'images', channels: 3, classCount: 0, itemCount: 10_000 } as const;
 
@@ -18,6 +18,26 @@ describe('run plans', () => {
     const custom = planRun({ dataset: 'x', model: 'dcgan', resolution: 32, steps: 77, batchSize: 16, seed: 4, augment: false, conditional: true }, { ...facts, classCount: 10 }, () => 9);
     expect(custom.config).toMatchObject({ batchSize: 16, augment: null, classes: 10 });
     expect(custom.plan).toMatchObject({ totalSteps: 77, seed: 4 });
+  });
+});
+
+describe('FastGAN run plans', () => {
+  it('follow the paper: hinge loss built in, reconstruction weight 1, DiffAugment on at any dataset size, a latent of 256', () => {
+    const { config, plan } = planRun({ dataset: 'x', model: 'fastgan', resolution: 32, preset: 'quick' }, { ...facts, channels: 1 }, () => 3);
+    expect(config).toMatchObject({ architecture: 'fastgan', resolution: 32, channels: 1, latentSize: 256, width: 8, batchSize: 8, reconstructionWeight: 1, augment: { translation: true, cutout: true, colour: false } });
+    expect(plan).toMatchObject({ totalSteps: 600, seed: 3 });
+    expect(planRun({ dataset: 'x', model: 'fastgan', resolution: 256, conditional: true, augment: false }, { ...facts, classCount: 4 }, () => 1).config).toMatchObject({ classes: 4, augment: null });
+  });
+
+  it('refuse the options of DCGAN alone, and 512 and 1024 px unless a GPU backend is active', () => {
+    expect(() => planRun({ dataset: 'x', model: 'fastgan', resolution: 64, loss: 'hinge' }, facts, () => 1)).toThrow(/^loss: applies to DCGAN runs, not FastGAN/);
+    expect(() => planRun({ dataset: 'x', model: 'fastgan', resolution: 64, upsample: 'transposed' }, facts, () => 1)).toThrow(/^upsample: applies to DCGAN runs, not FastGAN/);
+    const large = { dataset: 'x', model: 'fastgan', resolution: 1024 } as const;
+    expect(() => checkBackendFits(large, 'wasm')).toThrow(/^resolution: 1024 px needs a GPU backend \(tensorflow-gpu\); on wasm train at 256 px or less/);
+    expect(() => checkBackendFits(large, null)).toThrow(/needs a GPU backend/);
+    expect(() => checkBackendFits(large, 'tensorflow-gpu')).not.toThrow();
+    expect(() => checkBackendFits({ ...large, resolution: 256 }, 'cpu')).not.toThrow();
+    expect(planRun(large, facts, () => 1).config).toMatchObject({ resolution: 1024 });
   });
 });
 
@@ -44,7 +64,7 @@ describe('translation run plans', () => {
   });
 
   it('names the field when an option belongs to another model, or the resolution is not offered', () => {
-    expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, conditional: true }, pairs, () => 1)).toThrow(/^conditional: applies to DCGAN runs, not pix2pix/);
+    expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, conditional: true }, pairs, () => 1)).toThrow(/^conditional: applies to FastGAN runs, not pix2pix/);
     expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 64, residualBlocks: 6 }, pairs, () => 1)).toThrow(/^residualBlocks: applies to CycleGAN/);
     expect(() => planRun({ dataset: 'x', model: 'dcgan', resolution: 64, direction: 'AtoB' }, facts, () => 1)).toThrow(/^direction: applies to pix2pix/);
     expect(() => planRun({ dataset: 'Sketches', model: 'pix2pix', resolution: 32 }, pairs, () => 1)).toThrow(/^resolution: pix2pix trains at 64, 128, 256 px/);

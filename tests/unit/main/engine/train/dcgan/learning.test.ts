@@ -9,7 +9,7 @@ import { defaultDcganConfig, type DcganConfig } from '../../../../../../main/eng
 import { SeededRandom } from '../../../../../../main/engine/random';
 import { BatchSource } from '../../../../../../main/engine/train/data';
 import { train } from '../../../../../../main/engine/train/loop';
-import { measureQuality, qualityReference } from '../../../../../../main/engine/train/dcgan/quality';
+import { measureQuality, qualityReference } from '../../../../../../main/engine/train/image-gan/quality';
 import { createDcganContext, disposeDcganContext } from '../../../../../../main/engine/train/dcgan/context';
 import { fashionMnistCache } from '../../../../../fixtures/fashion-mnist';
 
@@ -46,7 +46,7 @@ describe('DCGAN training on Fashion-MNIST (wasm)', () => {
     data.close();
     // The run builds the same initial models from the same seed.
     const untrained = createDcganContext(config, new SeededRandom(seed));
-    const before = (await measureQuality(untrained, reference))['swd']!;
+    const before = (await measureQuality(untrained.ema ?? untrained.generator, config, reference))['swd']!;
     disposeDcganContext(untrained);
 
     let after = Number.NaN;

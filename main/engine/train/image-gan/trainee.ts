@@ -1,28 +1,31 @@
-/** A DCGAN run as the loop sees it: noise against one image set, previews from fixed seeds, SWD and its companions. */
+/**
+ * A FastGAN or DCGAN run as the loop sees it: noise against one image set,
+ * previews from fixed seeds, SWD and its companions. The two families differ
+ * only in their networks and one-step trainers (./networks.ts).
+ */
 import { generatePixels, gridOf, latentsForSeeds, predictWith } from '../../latent/generate';
-import type { DcganConfig } from '../../models/config';
+import type { ImageGanConfig } from '../../models/config';
 import type { SeededRandom } from '../../random';
 import { BatchSource, type DataPosition } from '../data';
 import type { Trainee } from '../trainee';
-import { createDcganContext, dcganState, disposeDcganContext } from './context';
+import { imageGanNetworks } from './networks';
 import { measureQuality, qualityReference } from './quality';
-import { trainStep } from './train-step';
 
 /** Preview grids use seeds far from any a person would type. */
 const previewSeedBase = 2_000_000_000;
 
-export function createDcganTrainee(config: DcganConfig, cachePath: string, seed: number, random: SeededRandom, position: DataPosition | undefined): Trainee {
-  const context = createDcganContext(config, random);
+export function createImageGanTrainee(config: ImageGanConfig, cachePath: string, seed: number, random: SeededRandom, position: DataPosition | undefined): Trainee {
+  const networks = imageGanNetworks(config, random);
   let data: BatchSource;
   try {
     data = new BatchSource(cachePath, config.batchSize, seed, position);
   } catch (error) {
-    disposeDcganContext(context);
+    networks.dispose();
     throw error;
   }
   const dispose = () => {
     data.close();
-    disposeDcganContext(context);
+    networks.dispose();
   };
   try {
     const { height, width, channels } = data.header;
@@ -35,19 +38,19 @@ export function createDcganTrainee(config: DcganConfig, cachePath: string, seed:
   }
   const reference = qualityReference(data, config);
   return {
-    ...dcganState(context),
+    ...networks.state,
     imagesPerStep: 2 * config.batchSize,
     get dataState() {
       return data.position;
     },
-    step: (step) => trainStep(context, data.next(), random, step),
+    step: (step) => networks.step(data.next(), random, step),
     preview: async () => {
       // The same latents at every step, so the grids show the model learning rather than new draws.
       const columns = config.resolution >= 128 ? 6 : 8;
       const seeds = Array.from({ length: columns * columns }, (_, index) => previewSeedBase + index);
-      return gridOf(await generatePixels(predictWith(context.ema ?? context.generator), config, latentsForSeeds(config, seeds)), columns);
+      return gridOf(await generatePixels(predictWith(networks.sampler), config, latentsForSeeds(config, seeds)), columns);
     },
-    measure: () => measureQuality(context, reference),
+    measure: () => measureQuality(networks.sampler, config, reference),
     extraTensors: () => [],
     restoreExtra: () => {},
     dispose,

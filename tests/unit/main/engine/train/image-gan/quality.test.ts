@@ -7,7 +7,7 @@ import type { ImageBatch } from '../../../../../../main/engine/metrics/image-bat
 import { spectralArtefactLimit } from '../../../../../../main/engine/metrics/spectral-artefacts';
 import { defaultDcganConfig, type DcganConfig } from '../../../../../../main/engine/models/config';
 import { BatchSource } from '../../../../../../main/engine/train/data';
-import { qualityMetrics, qualityReference, type QualityReference } from '../../../../../../main/engine/train/dcgan/quality';
+import { qualityMetrics, qualityReference, type QualityReference } from '../../../../../../main/engine/train/image-gan/quality';
 import { fashionMnistCache } from '../../../../../fixtures/fashion-mnist';
 import { fashionBatch, hasFashionMnist, padded32, range, readFashionMnist, withNoise } from '../../metrics/image-fixtures';
 

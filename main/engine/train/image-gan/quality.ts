@@ -8,6 +8,7 @@
  * image, against memorisation. Generated images come from fixed seeds, so the
  * numbers move only because the model does.
  */
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { generatePixels, predictWith, latentsForSeeds } from '../../latent/generate';
 import { measureClassDiversity } from '../../metrics/class-diversity';
 import { measureDiversity } from '../../metrics/diversity';
@@ -15,9 +16,8 @@ import type { ImageBatch } from '../../metrics/image-batch';
 import { MemorisationCheck } from '../../metrics/memorisation';
 import { slicedWassersteinDistance } from '../../metrics/sliced-wasserstein';
 import { compareSpectra, spectralProfile, type SpectralProfile } from '../../metrics/spectral-artefacts';
-import type { DcganConfig } from '../../models/config';
+import type { ImageGanConfig } from '../../models/config';
 import type { BatchSource } from '../data';
-import type { DcganContext } from './context';
 
 const generatedCount = 256;
 const realCount = 512;
@@ -37,7 +37,7 @@ export interface QualityReference {
   readonly memorisation: MemorisationCheck;
 }
 
-export function qualityReference(data: BatchSource, config: DcganConfig): QualityReference {
+export function qualityReference(data: BatchSource, config: ImageGanConfig): QualityReference {
   const shape = { height: config.resolution, width: config.resolution, channels: config.channels };
   const trainingCount = Math.max(realCount, Math.floor(memorisationBytes / (shape.height * shape.width * shape.channels)));
   const real = { ...data.sample(realCount), ...shape };
@@ -49,11 +49,11 @@ export function qualityReference(data: BatchSource, config: DcganConfig): Qualit
   };
 }
 
-export async function measureQuality(context: DcganContext, reference: QualityReference): Promise<Record<string, number>> {
-  const { config } = context;
+/** The metrics of `generator` (a run's moving average, where it keeps one) on fixed seeds. */
+export async function measureQuality(generator: tfl.LayersModel, config: ImageGanConfig, reference: QualityReference): Promise<Record<string, number>> {
   const seeds = Array.from({ length: generatedCount }, (_, index) => metricSeedBase + index);
   const latents = latentsForSeeds(config, seeds);
-  const generated = await generatePixels(predictWith(context.ema ?? context.generator), config, latents);
+  const generated = await generatePixels(predictWith(generator), config, latents);
   return qualityMetrics(generated, latents.labels, reference);
 }
 
