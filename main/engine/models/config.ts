@@ -7,6 +7,7 @@
  * CycleGAN (unpaired image ↔ image).
  */
 import type { Direction, Upsampling } from '../../../preload/contract';
+import { isNoiseModel } from '../../../preload/model-kinds';
 
 export type { Direction, Upsampling };
 
@@ -219,7 +220,7 @@ export const defaultCycleGanConfig: Omit<CycleGanConfig, DatasetShaped> = {
 
 /** Whether a model draws images from noise (Explore's models) rather than translating them. */
 export function drawsFromNoise(config: ModelConfig): config is ImageGanConfig {
-  return config.architecture === 'dcgan' || config.architecture === 'fastgan';
+  return isNoiseModel(config.architecture);
 }
 
 /** Input and output channels of a translation generator that maps `direction`. */

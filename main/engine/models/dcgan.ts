@@ -15,6 +15,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { DcganConfig, Upsampling } from './config';
 import { link, normalKernel, type Symbolic } from './building';
+import { labelInput, latentInputs } from './latent-inputs';
 import { MinibatchStdDev } from './minibatch-std';
 import { OneHot } from './one-hot';
 
@@ -54,18 +55,7 @@ export function discriminatorUsesBatchNorm(config: DcganConfig): boolean {
  */
 export function buildGenerator(config: DcganConfig): tfl.LayersModel {
   checkConfig(config);
-  const noise = tfl.input({ shape: [config.latentSize], name: 'g_noise' });
-  const label = config.classes > 0 ? labelInput('g_label') : null;
-  let code: Symbolic = noise;
-  if (label) {
-    // A learnt code per class, on the same scale as z, joins the noise: the dense layer sees both.
-    const oneHot = link(new OneHot({ depth: config.classes, name: 'g_label_one_hot' }), label);
-    const classCode = link(
-      tfl.layers.dense({ units: config.latentSize, useBias: false, kernelInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }), name: 'g_class_embedding' }),
-      oneHot,
-    );
-    code = link(tfl.layers.concatenate({ name: 'g_condition' }), [noise, classCode]);
-  }
+  const { inputs, code } = latentInputs(config.latentSize, config.classes);
 
   const widest = widestChannels(config);
   // "Project and reshape", then normalise per feature map like every later layer.
@@ -84,7 +74,7 @@ export function buildGenerator(config: DcganConfig): tfl.LayersModel {
       x = link(tfl.layers.reLU({ name: `g_up${step}_relu` }), x);
     }
   }
-  return tfl.model({ inputs: label ? [noise, label] : noise, outputs: x, name: 'generator' });
+  return tfl.model({ inputs, outputs: x, name: 'generator' });
 }
 
 /**
@@ -147,14 +137,6 @@ export function buildDiscriminator(config: DcganConfig): tfl.LayersModel {
   const projection = link(tfl.layers.dot({ axes: 1, name: 'd_projection' }), [classDirection, features]);
   logit = link(tfl.layers.add({ name: 'd_conditional_logit' }), [logit, projection]);
   return tfl.model({ inputs: [image, label], outputs: logit, name: 'discriminator' });
-}
-
-/**
- * Labels arrive as int32 [batch] or [batch, 1]: declared as [batch, 1]
- * because model.predict reshapes a one-dimensional input to that anyway.
- */
-function labelInput(name: string): Symbolic {
-  return tfl.input({ shape: [1], dtype: 'int32', name });
 }
 
 function checkConfig(config: DcganConfig): void {

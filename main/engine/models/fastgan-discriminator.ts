@@ -31,6 +31,7 @@ import { link, normalKernel, type Symbolic } from './building';
 import type { FastGanConfig } from './config';
 import { batchNorm, conv, skipLayerExcitation } from './fastgan-blocks';
 import { checkFastGanConfig, discriminatorChannels, discriminatorExcitationSource, discriminatorSides, logitHeadChannels } from './fastgan-shape';
+import { labelInput } from './latent-inputs';
 import { OneHot } from './one-hot';
 
 /** The side of the logit map: a 4×4 valid convolution on 8×8. */
@@ -75,7 +76,7 @@ export function buildFastGanDiscriminator(config: FastGanConfig): tfl.LayersMode
 
   // Projection discriminator (Miyato and Koyama 2018), as in ./dcgan.ts: each class adds
   // <embed(label), pooled features> to every logit of the map; drawn like the kernels, N(0, 0.02).
-  const label = tfl.input({ shape: [1], dtype: 'int32', name: 'd_label' });
+  const label = labelInput('d_label');
   const oneHot = link(new OneHot({ depth: config.classes, name: 'd_label_one_hot' }), label);
   const pooled = link(tfl.layers.globalAveragePooling2d({ name: 'd_pool' }), features8);
   const classDirection = link(

@@ -24,7 +24,7 @@ import type { FastGanConfig } from './config';
 import { batchNorm, conv, skipLayerExcitation, upBlock } from './fastgan-blocks';
 import { GatedLinearUnit } from './fastgan-glu';
 import { checkFastGanConfig, generatorChannels, generatorExcitationSource, generatorLevels, usesTwoConvolutions } from './fastgan-shape';
-import { OneHot } from './one-hot';
+import { latentInputs } from './latent-inputs';
 
 /**
  * z [batch, latentSize] (and, when conditional, int32 labels [batch, 1]) →
@@ -32,18 +32,7 @@ import { OneHot } from './one-hot';
  */
 export function buildFastGanGenerator(config: FastGanConfig): tfl.LayersModel {
   checkFastGanConfig(config);
-  const noise = tfl.input({ shape: [config.latentSize], name: 'g_noise' });
-  const label = config.classes > 0 ? tfl.input({ shape: [1], dtype: 'int32', name: 'g_label' }) : null;
-  let code: Symbolic = noise;
-  if (label) {
-    // As in ./dcgan.ts: a learnt code per class, on the same scale as z, joins the noise.
-    const oneHot = link(new OneHot({ depth: config.classes, name: 'g_label_one_hot' }), label);
-    const classCode = link(
-      tfl.layers.dense({ units: config.latentSize, useBias: false, kernelInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }), name: 'g_class_embedding' }),
-      oneHot,
-    );
-    code = link(tfl.layers.concatenate({ name: 'g_condition' }), [noise, classCode]);
-  }
+  const { inputs, code } = latentInputs(config.latentSize, config.classes);
 
   const initial = generatorChannels(config.width, 4);
   let x = link(tfl.layers.dense({ units: 4 * 4 * 2 * initial, useBias: false, kernelInitializer: normalKernel(), name: 'g_init_dense' }), code);
@@ -59,5 +48,5 @@ export function buildFastGanGenerator(config: FastGanConfig): tfl.LayersModel {
     mapsBySide.set(side, x);
   }
   const image = link(conv('g_output_conv', config.channels, 3, { activation: 'tanh' }), x);
-  return tfl.model({ inputs: label ? [noise, label] : noise, outputs: image, name: 'generator' });
+  return tfl.model({ inputs, outputs: image, name: 'generator' });
 }

@@ -19,6 +19,7 @@ import { discriminatorLoss, generatorLoss } from '../losses';
 import { trainableVariables } from '../trainable';
 import type { DcganContext } from './context';
 import { checkLabels, restoringStatistics } from '../step-guards';
+import { generateForTraining } from '../image-gan/step';
 
 export interface DiscriminatorStepResult {
   /** The discriminator's loss, R1 penalty included. */
@@ -62,7 +63,7 @@ export function discriminatorStep(
     restoringStatistics(generator, () =>
       tf.tidy(() => {
         // Outside the loss function, so no gradient flows into the generator.
-        const fakeImages = augment(generate(generator, noise, fakeLabels), augmentFake);
+        const fakeImages = augment(generateForTraining(generator, noise, fakeLabels), augmentFake);
         discriminatorOptimizer.minimize(
           () => {
             const scoreReal = (images: tf.Tensor4D) => discriminate(discriminator, augment(images, augmentReal), realLabels);
@@ -107,7 +108,7 @@ export function generatorStep(
   const lossG = restoringStatistics(discriminator, () =>
     tf.tidy(() => {
       const loss = generatorOptimizer.minimize(
-        () => generatorLoss(config.loss, discriminate(discriminator, augment(generate(generator, noise, fakeLabels), augmentFake), fakeLabels)),
+        () => generatorLoss(config.loss, discriminate(discriminator, augment(generateForTraining(generator, noise, fakeLabels), augmentFake), fakeLabels)),
         true,
         trainableVariables(generator),
       );
@@ -115,10 +116,6 @@ export function generatorStep(
     }),
   );
   return { lossG };
-}
-
-function generate(generator: tfl.LayersModel, noise: tf.Tensor2D, labels: tf.Tensor1D | null): tf.Tensor4D {
-  return generator.apply(labels ? [noise, labels] : noise, { training: true }) as tf.Tensor4D;
 }
 
 function discriminate(discriminator: tfl.LayersModel, images: tf.Tensor4D, labels: tf.Tensor1D | null): tf.Tensor {

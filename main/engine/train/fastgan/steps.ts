@@ -21,6 +21,7 @@ import { trainableVariables } from '../trainable';
 import type { FastGanContext } from './context';
 import { reconstructionLoss, type Quadrant } from './reconstruction';
 import { checkLabels, restoringStatistics } from '../step-guards';
+import { generateForTraining } from '../image-gan/step';
 
 export type FastGanDiscriminatorStepResult = {
   /** The discriminator's loss: hinge plus reconstructionWeight × reconstruction. */
@@ -62,7 +63,7 @@ export function discriminatorStep(
     restoringStatistics(generator, () =>
       tf.tidy(() => {
         // Outside the loss function, so no gradient flows into the generator (nor into the images).
-        const fakeImages = augment(generate(generator, noise, fakeLabels), augmentFake);
+        const fakeImages = augment(generateForTraining(generator, noise, fakeLabels), augmentFake);
         const realAugmented = augment(realImages, augmentReal);
         discriminatorOptimizer.minimize(
           () => {
@@ -94,7 +95,7 @@ export function generatorStep(context: FastGanContext, noise: tf.Tensor2D, fakeL
     tf.tidy(() => {
       const loss = generatorOptimizer.minimize(
         () => {
-          const [fakeLogits] = discriminate(discriminator, augment(generate(generator, noise, fakeLabels), augmentFake), fakeLabels);
+          const [fakeLogits] = discriminate(discriminator, augment(generateForTraining(generator, noise, fakeLabels), augmentFake), fakeLabels);
           return generatorLoss('hinge', fakeLogits!);
         },
         true,
@@ -104,10 +105,6 @@ export function generatorStep(context: FastGanContext, noise: tf.Tensor2D, fakeL
     }),
   );
   return { lossG };
-}
-
-function generate(generator: tfl.LayersModel, noise: tf.Tensor2D, labels: tf.Tensor1D | null): tf.Tensor4D {
-  return generator.apply(labels ? [noise, labels] : noise, { training: true }) as tf.Tensor4D;
 }
 
 /** [logits, 8×8 features, 16×16 features]. */
