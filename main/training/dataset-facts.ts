@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp';
 import { StudioError, type Domain, type ModelKind } from '../../preload/contract';
+import { isNoiseModel } from '../../preload/model-kinds';
 import type { Library } from '../library/library';
 import { classCounts, datasetSummary, domainCounts, pairCount, type DatasetRow } from '../library/repos/datasets';
 import { itemsPage } from '../library/repos/items';
@@ -34,7 +35,7 @@ export type DatasetFacts = ImageSetFacts | DomainFacts;
 
 export async function datasetFacts(library: Library, dataset: DatasetRow, model: ModelKind): Promise<DatasetFacts> {
   const refuse = (why: string) => new StudioError('INVALID_ARGUMENT', `dataset: "${dataset.name}" ${why}`);
-  if (model === 'fastgan' || model === 'dcgan') {
+  if (isNoiseModel(model)) {
     if (dataset.kind !== 'images') throw refuse(`is a ${dataset.kind} dataset; ${model === 'dcgan' ? 'DCGAN' : 'FastGAN'} trains on a set of images`);
     const itemCount = datasetSummary(library.db, dataset.id).itemCount;
     if (itemCount === 0) throw refuse('has no images yet; import some first');

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { StudioError, type PresetEstimate, type StudioApi } from '../../preload/contract';
 import { scaledSecondsPerStep } from '../../preload/step-time';
+import { isNoiseModel } from '../../preload/model-kinds';
 import type { EngineHost } from '../engine/host';
 import type { CurrentProject } from '../library/current-project';
 import { requireDataset } from '../library/repos/datasets';
@@ -84,7 +85,7 @@ export function trainingService(project: CurrentProject, trainer: Trainer, engin
     // that asking never keeps the engine busy for minutes with a Quality step.
     estimate: async ({ model, resolution }) => {
       const report = await compute.report();
-      const facts = estimateFacts[model === 'dcgan' || model === 'fastgan' ? 'images' : 'domains'];
+      const facts = estimateFacts[isNoiseModel(model) ? 'images' : 'domains'];
       const plans = presetNames.map((preset) => ({ preset, ...planRun({ dataset: '', model, resolution, preset }, facts, () => 0) }));
       const timed = plans[0]!.config;
       const key = `${report.active}:${JSON.stringify(timed)}`;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RunDetail, RunSummary, TrainingProgress } from '../../../preload/contract';
+import { isNoiseModel } from '../../../preload/model-kinds';
 import { call, type Studio } from '../../studio';
 import { openProjectOption, withStudio, type CliIo } from '../context';
 import { MetricStream } from '../metric-stream';
@@ -46,16 +47,15 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const resume = integerOption(values.resume, '--resume');
   if (resume === undefined && !values.dataset) throw new UsageError('train needs --dataset NAME (or --resume RUN to continue a run)');
   const model = oneOf(values.model, ['fastgan', 'dcgan', 'pix2pix', 'cyclegan'] as const, '--model')!;
-  const drawsFromNoise = model === 'fastgan' || model === 'dcgan';
   // Image GANs start small; translation models at the size a drawing or a photo is worked on.
   // FastGAN's 512 and 1024 px are offered here too: the studio refuses them itself unless the backend is a GPU.
-  const resolution = Number(oneOf(values.resolution ?? (drawsFromNoise ? '32' : '128'), resolutionsOf[model].map(String), `--resolution (for ${model})`));
+  const resolution = Number(oneOf(values.resolution ?? (isNoiseModel(model) ? '32' : '128'), resolutionsOf[model].map(String), `--resolution (for ${model})`));
   const direction = oneOf(values.direction, ['AtoB', 'BtoA'] as const, '--direction');
   if (direction !== undefined && model !== 'pix2pix') throw new UsageError('--direction is for --model pix2pix (a CycleGAN learns both directions)');
   if (values.blocks !== undefined && model !== 'cyclegan') throw new UsageError('--blocks is for --model cyclegan');
   const upsample = oneOf(values.upsample, ['nearest', 'transposed'] as const, '--upsample');
   if (upsample !== undefined && model === 'fastgan') throw new UsageError('--upsample is for --model dcgan, pix2pix or cyclegan (FastGAN always upsamples by nearest resize and convolution)');
-  if (values.conditional && !drawsFromNoise) throw new UsageError('--conditional is for --model fastgan or dcgan');
+  if (values.conditional && !isNoiseModel(model)) throw new UsageError('--conditional is for --model fastgan or dcgan');
 
   return withStudio(io, async (studio) => {
     await openProjectOption(studio, io, values.project);

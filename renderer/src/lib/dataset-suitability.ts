@@ -5,7 +5,8 @@
  * last word; these are the cases a person meets while choosing.
  */
 import type { DatasetDetail, DatasetSummary, ModelKind } from '../../../preload/contract';
-import { drawsFromNoise, modelLabels } from './model-families';
+import { modelLabels } from './model-families';
+import { isNoiseModel } from '../../../preload/model-kinds';
 
 export type DatasetShape = Pick<DatasetSummary, 'name' | 'kind' | 'itemCount'>;
 /** The chosen dataset's counts per side, once read: null until then. */
@@ -30,7 +31,7 @@ export function unsuitableReason(model: ModelKind, dataset: DatasetShape, counts
       break;
   }
   if (dataset.itemCount === 0) return `${name} has no images yet: import some in Datasets first.`;
-  if (!drawsFromNoise(model) && counts) {
+  if (!isNoiseModel(model) && counts) {
     const { A, B } = counts.domainCounts;
     if (A === 0 || B === 0) return `${name} has ${A} A and ${B} B images: both sides need images. Import the missing side in Datasets.`;
     if (model === 'pix2pix' && counts.pairCount === 0) return `${name} has no complete pairs yet (an A image with its B): pix2pix learns from pairs.`;

@@ -7,6 +7,7 @@
  * anything else.
  */
 import type { BackendName, DatasetKind, Direction, ModelKind, TrainingResolution } from '../../../preload/contract';
+import type { NoiseModelKind } from '../../../preload/model-kinds';
 
 /** FastGAN first: it is the family an image set gets unless the person picks another. */
 export const modelKinds: readonly ModelKind[] = ['fastgan', 'dcgan', 'pix2pix', 'cyclegan'];
@@ -49,14 +50,6 @@ export function offeredResolutions(model: ModelKind, backend: BackendName | null
 export function resolutionFor(offered: readonly TrainingResolution[], current: TrainingResolution): TrainingResolution {
   if (offered.includes(current)) return current;
   return offered.reduce((nearest, size) => (Math.abs(size - current) < Math.abs(nearest - current) ? size : nearest));
-}
-
-/** The families that draw images from noise (Explore's models), learning from an image set. */
-export type NoiseModelKind = Extract<ModelKind, 'fastgan' | 'dcgan'>;
-
-/** FastGAN and DCGAN draw images from noise; pix2pix and CycleGAN translate images. */
-export function drawsFromNoise(model: ModelKind): model is NoiseModelKind {
-  return model === 'fastgan' || model === 'dcgan';
 }
 
 /** Which families learn from a kind of dataset: CycleGAN ignores the pairing of a paired set, so it takes either. */

@@ -6,19 +6,8 @@ import { fastGanConfigFor } from '../../../main/training/fastgan-config';
 import { defaultRunName as mainRunName } from '../../../main/training/plan';
 import { gpuBackends, largestCpuResolution, resolutionsOf as mainResolutions } from '../../../main/training/presets';
 import { translationConfigFor } from '../../../main/training/translation-config';
-import {
-  defaultResidualBlocks,
-  defaultRunName,
-  drawsFromNoise,
-  isGpuBackend,
-  modelForKind,
-  modelKinds,
-  offeredResolutions,
-  resolutionFor,
-  resolutionsOf,
-  suits,
-  translationDefaults,
-} from '../../../renderer/src/lib/model-families';
+import { defaultResidualBlocks, defaultRunName, isGpuBackend, modelForKind, modelKinds, offeredResolutions, resolutionFor, resolutionsOf, suits, translationDefaults } from '../../../renderer/src/lib/model-families';
+import { isNoiseModel } from '../../../preload/model-kinds';
 
 const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 
@@ -58,7 +47,7 @@ describe('model families', () => {
     expect(modelKinds.filter((model) => suits(model, 'paired'))).toEqual(['pix2pix', 'cyclegan']);
     expect(modelKinds.filter((model) => suits(model, 'unpaired'))).toEqual(['cyclegan']);
     expect([modelForKind('images'), modelForKind('paired'), modelForKind('unpaired')]).toEqual(['fastgan', 'pix2pix', 'cyclegan']);
-    expect(modelKinds.filter(drawsFromNoise)).toEqual(['fastgan', 'dcgan']);
+    expect(modelKinds.filter(isNoiseModel)).toEqual(['fastgan', 'dcgan']);
   });
 
   it('says what Automatic augmentation does as main decides it', () => {

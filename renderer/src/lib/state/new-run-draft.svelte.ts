@@ -11,7 +11,8 @@ import type {
 } from '../../../../preload/contract';
 import type { Studio } from '../api';
 import { unsuitableReason } from '../dataset-suitability';
-import { drawsFromNoise, modelForKind, offeredResolutions, resolutionFor, resolutionsOf, suits } from '../model-families';
+import { modelForKind, offeredResolutions, resolutionFor, resolutionsOf, suits } from '../model-families';
+import { isNoiseModel } from '../../../../preload/model-kinds';
 import { startRequestOf, type AugmentChoice } from '../run-request';
 
 /**
@@ -76,7 +77,7 @@ export class NewRunDraft {
   }
 
   get canCondition(): boolean {
-    return drawsFromNoise(this.model) && this.classCount >= 2;
+    return isNoiseModel(this.model) && this.classCount >= 2;
   }
 
   /** The resolutions the chosen family trains at on the active backend. */
