@@ -38,16 +38,16 @@ Commands:
             instead. Needs no project; never overwrites.
   train --dataset NAME [--model fastgan|dcgan|pix2pix|cyclegan]
         [--resolution PX] [--steps N] [--batch B] [--width W] [--seed S]
-        [--preset quick|balanced|quality] [--upsample nearest|transposed]
+        [--preset quick|balanced|quality] [--upsample bilinear|nearest|transposed]
             Train a GAN and follow it; Ctrl+C pauses it with a checkpoint.
             fastgan (the default): an image set at 32|64|128|256 px
             (default 32; 512|1024 on a GPU backend), --conditional;
             dcgan: an image set at 32|64|128 px (default 32), --conditional;
             pix2pix: a paired set at 64|128|256 px (default 128),
             --direction AtoB|BtoA; cyclegan: two sides, --blocks N.
-            Generators upsample by nearest resize + 3×3 convolution (no
-            checkerboard); --upsample transposed (not for fastgan) is the
-            papers' layer.
+            Generators upsample by bilinear resize + 3×3 convolution (no
+            checkerboard, no banding on skies); nearest is FastGAN's paper
+            layer, transposed (not for fastgan) DCGAN's and pix2pix's.
   train --resume RUN [--steps N]
             Continue a paused run exactly where it stopped (optionally further).
   sample --checkpoint ID --out DIR [--count N] [--seed S] [--grid COLUMNS]

@@ -15,7 +15,7 @@ import { translationConfigFor } from './translation-config';
 
 /** Options that mean something to one family only: given to another, they are a mistake worth naming. */
 const optionsOf: Readonly<Record<ModelKind, readonly (keyof StartTrainingRequest)[]>> = {
-  fastgan: ['conditional', 'augment', 'emaDecay', 'learningRateG', 'learningRateD'],
+  fastgan: ['conditional', 'augment', 'emaDecay', 'learningRateG', 'learningRateD', 'upsample'],
   dcgan: ['conditional', 'loss', 'augment', 'r1Gamma', 'emaDecay', 'learningRateG', 'learningRateD', 'upsample'],
   pix2pix: ['learningRate', 'direction', 'l1Weight', 'upsample'],
   cyclegan: ['learningRate', 'residualBlocks', 'cycleWeight', 'identityWeight', 'upsample'],

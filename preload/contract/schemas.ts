@@ -37,7 +37,7 @@ const trainingOptions = {
   conditional: z.boolean().optional(),
   width: z.int().min(4, 'must be at least 4').max(256, 'must be at most 256').optional(),
   loss: z.enum(['non-saturating', 'hinge']).optional(),
-  upsample: z.enum(['nearest', 'transposed'], { error: 'must be nearest or transposed' }).optional(),
+  upsample: z.enum(['bilinear', 'nearest', 'transposed'], { error: 'must be bilinear, nearest or transposed' }).optional(),
   augment: z.boolean().optional(),
   r1Gamma: z.number().min(0).max(100).optional(),
   emaDecay: z.number().min(0).max(0.99999).optional(),

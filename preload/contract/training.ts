@@ -12,8 +12,11 @@ export type ModelKind = 'fastgan' | 'dcgan' | 'pix2pix' | 'cyclegan';
 export type TrainingResolution = 32 | 64 | 128 | 256 | 512 | 1024;
 export type TrainingPreset = 'quick' | 'balanced' | 'quality';
 export type GanLossName = 'non-saturating' | 'hinge';
-/** How a generator doubles its size: a nearest ×2 resize and a 3×3 convolution (no checkerboard), or a transposed convolution. */
-export type Upsampling = 'nearest' | 'transposed';
+/**
+ * How a generator doubles its size: a bilinear ×2 resize (half-pixel centres) or a nearest one, each
+ * followed by a 3×3 convolution (no checkerboard), or a transposed convolution (the original papers').
+ */
+export type Upsampling = 'bilinear' | 'nearest' | 'transposed';
 
 /** The knobs a person may set; everything else comes from the preset. */
 export interface TrainingOptions {
@@ -24,7 +27,7 @@ export interface TrainingOptions {
   readonly seed?: number | undefined;
   /** Feature maps of the networks' first (DCGAN: widest ÷ resolution/8) layer. */
   readonly width?: number | undefined;
-  /** Every family: how the generator upsamples ('nearest' by default; 'transposed' is the original papers' layer). */
+  /** Every family: how the generator upsamples ('bilinear' by default; 'transposed', not for FastGAN, is the original papers' layer). */
   readonly upsample?: Upsampling | undefined;
   /** DCGAN: condition on the dataset's class labels. */
   readonly conditional?: boolean | undefined;

@@ -364,7 +364,7 @@ async function peerCase(): Promise<void> {
     ours.push(swd((await generatePixels(predictWith(loaded.generator), config, latentsForSeeds(config, Array.from({ length: 256 }, (_, n) => n)))).pixels));
     const out = join(scratch, `peer-torch-${runSeed}`);
     const augment = [config.augment?.translation && 'translation', config.augment?.cutout && 'cutout', config.augment?.colour && 'colour'].filter(Boolean).join(',');
-    execFileSync(python, [join(import.meta.dirname, 'peers/fastgan_torch.py'), '--data', npy, '--resolution', '32', '--steps', String(steps), '--batch', String(config.batchSize), '--width', String(config.width), '--latent', String(config.latentSize), '--seed', String(runSeed), '--ema', String(config.emaDecay), '--lr-g', String(config.learningRates.generator), '--lr-d', String(config.learningRates.discriminator), '--augment', augment, '--samples', '256', '--threads', '1', '--out', out], {
+    execFileSync(python, [join(import.meta.dirname, 'peers/fastgan_torch.py'), '--data', npy, '--resolution', '32', '--steps', String(steps), '--batch', String(config.batchSize), '--width', String(config.width), '--latent', String(config.latentSize), '--seed', String(runSeed), '--ema', String(config.emaDecay), '--upsample', config.upsample, '--lr-g', String(config.learningRates.generator), '--lr-d', String(config.learningRates.discriminator), '--augment', augment, '--samples', '256', '--threads', '1', '--out', out], {
       env: { ...process.env, OMP_NUM_THREADS: '1', ...(openblas && { LD_LIBRARY_PATH: openblas }) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

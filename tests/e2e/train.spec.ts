@@ -62,16 +62,19 @@ test('train a small run: estimates, progress to the end, charts, preview, checkp
   await expect(page.getByRole('radio', { name: '256 × 256' })).toBeVisible();
   await expect(page.getByTestId('resolution-withheld')).toHaveCount(gpu ? 0 : 1);
   if (!gpu) await expect(page.getByTestId('resolution-withheld')).toHaveText('512 × 512 and 1024 × 1024 need a GPU backend.');
-  // FastGAN's generator has no upsampling choice; its augmentation is on unless turned off.
+  // FastGAN resizes, bilinear by default or nearest, never by transposed convolution; its augmentation is on unless turned off.
   await page.getByText('Advanced', { exact: true }).click();
-  await expect(page.getByLabel('Upsampling', { exact: true })).toHaveCount(0);
+  const upsampling = page.getByLabel('Upsampling', { exact: true });
+  await expect(upsampling).toHaveValue('bilinear');
+  await expect(upsampling.locator('option')).toHaveText([/^Bilinear resize/, /^Nearest resize/]);
   await expect(page.getByLabel('Augmentation', { exact: true }).locator('option:checked')).toHaveText('Automatic: on, as FastGAN’s recipe has it');
 
   // DCGAN: up to 128 px, its own presets, and the upsampling choice.
   await modelChoice(page, 'DCGAN').check();
   await expect(sizes).toHaveCount(3);
   await expect(page.getByTestId('resolution-withheld')).toHaveCount(0);
-  await expect(page.getByLabel('Upsampling', { exact: true })).toHaveValue('nearest');
+  await expect(upsampling).toHaveValue('bilinear');
+  await expect(upsampling.locator('option')).toHaveText([/^Bilinear resize/, /^Nearest resize/, /^Transposed convolution/]);
   await expect(page.getByLabel('Augmentation', { exact: true }).locator('option:checked')).toHaveText('Automatic: on for under 5,000 images');
   await expect(page.getByTestId('preset-quick').getByTestId('preset-estimate')).toHaveText(/^1,000 steps · about \d/, { timeout: 60_000 });
   await expect(page.getByTestId('preset-quality').getByTestId('preset-estimate')).toHaveText(/^20,000 steps · about \d/);

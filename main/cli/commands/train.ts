@@ -53,8 +53,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const direction = oneOf(values.direction, ['AtoB', 'BtoA'] as const, '--direction');
   if (direction !== undefined && model !== 'pix2pix') throw new UsageError('--direction is for --model pix2pix (a CycleGAN learns both directions)');
   if (values.blocks !== undefined && model !== 'cyclegan') throw new UsageError('--blocks is for --model cyclegan');
-  const upsample = oneOf(values.upsample, ['nearest', 'transposed'] as const, '--upsample');
-  if (upsample !== undefined && model === 'fastgan') throw new UsageError('--upsample is for --model dcgan, pix2pix or cyclegan (FastGAN always upsamples by nearest resize and convolution)');
+  const upsample = oneOf(values.upsample, ['bilinear', 'nearest', 'transposed'] as const, '--upsample');
+  if (upsample === 'transposed' && model === 'fastgan') throw new UsageError('--upsample transposed is for --model dcgan, pix2pix or cyclegan (FastGAN resizes: bilinear or nearest)');
   if (values.conditional && !isNoiseModel(model)) throw new UsageError('--conditional is for --model fastgan or dcgan');
 
   return withStudio(io, async (studio) => {

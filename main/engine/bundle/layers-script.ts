@@ -1,10 +1,11 @@
 /**
  * layers.js, written into a bundle whose model uses layers stock TF.js lacks:
  * dependency-free re-creations of the studio's OneHot, InstanceNormalization,
- * ReflectionPadding2D and GatedLinearUnit for inference, registered with
- * whatever TF.js the caller passes. They compute with the same ops in the same
- * order as the studio's (main/engine/models/one-hot.ts, instance-norm.ts,
- * reflection-pad.ts, fastgan-glu.ts),
+ * ReflectionPadding2D, GatedLinearUnit and BilinearUpsampling2D for
+ * inference, registered with whatever TF.js the caller passes. They compute
+ * with the same ops in the same order as the studio's
+ * (main/engine/models/one-hot.ts, instance-norm.ts, reflection-pad.ts,
+ * fastgan-glu.ts, bilinear-upsample.ts),
  * so a model draws the same numbers in the studio and outside it; the tests
  * load a bundle with only tfjs and this file, in a fresh process, to hold
  * them to that. Plain ES2020 in a UMD wrapper: require() it, load it with a
@@ -122,11 +123,32 @@ export const layersScript = String.raw`/**
     }
     GatedLinearUnit.className = 'GatedLinearUnit';
 
+    /** Doubles height and width by bilinear interpolation with half-pixel centres: a nearest resize, then a [1, 2, 1]/4 blur. */
+    class BilinearUpsampling2D extends layers.Layer {
+      computeOutputShape(inputShape) {
+        var shape = singleShape(inputShape);
+        var double = function (size) {
+          return size == null ? null : 2 * size;
+        };
+        return [shape[0], double(shape[1]), double(shape[2]), shape[3]];
+      }
+      call(inputs) {
+        return tf.tidy(function () {
+          var x = firstTensor(inputs);
+          var nearest = tf.image.resizeNearestNeighbor(x, [2 * x.shape[1], 2 * x.shape[2]]);
+          var padded = tf.mirrorPad(nearest, [[0, 0], [1, 1], [1, 1], [0, 0]], 'reflect');
+          return tf.avgPool(tf.avgPool(padded, 2, 1, 'valid'), 2, 1, 'valid');
+        });
+      }
+    }
+    BilinearUpsampling2D.className = 'BilinearUpsampling2D';
+
     var classes = {
       OneHot: OneHot,
       InstanceNormalization: InstanceNormalization,
       ReflectionPadding2D: ReflectionPadding2D,
       GatedLinearUnit: GatedLinearUnit,
+      BilinearUpsampling2D: BilinearUpsampling2D,
     };
     Object.keys(classes).forEach(function (name) {
       tf.serialization.registerClass(classes[name]);

@@ -5,6 +5,7 @@
  * custom layer fewer for another runtime to know.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { BilinearUpsampling2D } from '../models/bilinear-upsample';
 import { drawsFromNoise, type ModelConfig } from '../models/config';
 import { buildImageGenerator } from '../models/image-generator';
 import { GatedLinearUnit } from '../models/fastgan-glu';
@@ -15,7 +16,7 @@ import { buildTranslationGenerator } from '../models/translation';
 import type { BundleNetworkLayout } from './layout';
 
 /** The custom layers layers.js re-creates for a runtime without the studio's code. */
-const portableCustomLayers: readonly string[] = [OneHot.className, InstanceNormalization.className, ReflectionPadding2D.className, GatedLinearUnit.className];
+const portableCustomLayers: readonly string[] = [OneHot.className, InstanceNormalization.className, ReflectionPadding2D.className, GatedLinearUnit.className, BilinearUpsampling2D.className];
 
 export function buildBundleNetwork(config: ModelConfig, layout: BundleNetworkLayout): tfl.LayersModel {
   if (drawsFromNoise(config)) return buildImageGenerator(config);

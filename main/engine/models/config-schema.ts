@@ -18,7 +18,9 @@ const fraction = nonNegative.max(1, 'must be at most 1');
 const channels = z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' });
 const betas = z.tuple([nonNegative, nonNegative], { error: 'must be two numbers' });
 /** A config written before the choice existed was built with transposed convolutions and zero padding: it still means that. */
-const upsample = z.enum(['nearest', 'transposed'], { error: 'must be nearest or transposed' }).default('transposed');
+const upsample = z.enum(['bilinear', 'nearest', 'transposed'], { error: 'must be bilinear, nearest or transposed' }).default('transposed');
+/** FastGAN always resized; before the choice existed, by nearest neighbour. */
+const resize = z.enum(['bilinear', 'nearest'], { error: 'must be bilinear or nearest' }).default('nearest');
 const padding = z.enum(['zeros', 'reflect'], { error: 'must be zeros or reflect' }).default('zeros');
 
 /** The training API's widest model (preload/contract/schemas.ts allows 4 to 256); smaller ones come from tests and older presets. */
@@ -69,6 +71,7 @@ export const modelConfigSchema = z.discriminatedUnion(
       latentSize: whole(1, 1024),
       width,
       classes: whole(0, 10_000),
+      upsample: resize,
       augment: z.object({ translation: z.boolean(), cutout: z.boolean(), colour: z.boolean() }).nullable(),
       reconstructionWeight: nonNegative,
       emaDecay: nonNegative.max(0.99999, 'must be below 1'),

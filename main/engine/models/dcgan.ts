@@ -15,6 +15,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { DcganConfig, Upsampling } from './config';
 import { link, normalKernel, type Symbolic } from './building';
+import { resizeLayer } from './bilinear-upsample';
 import { labelInput, latentInputs } from './latent-inputs';
 import { MinibatchStdDev } from './minibatch-std';
 import { OneHot } from './one-hot';
@@ -79,7 +80,7 @@ export function buildGenerator(config: DcganConfig): tfl.LayersModel {
 
 /**
  * One doubling of the generator: a 4×4 stride-2 transposed convolution, or a
- * nearest-neighbour ×2 resize ('g_upN_resize') and a 3×3 convolution. The
+ * bilinear or nearest ×2 resize ('g_upN_resize') and a 3×3 convolution. The
  * convolution keeps the name g_upN_conv either way; its kernel's shape says
  * which it is, so a checkpoint of one never loads into the other.
  */
@@ -87,7 +88,7 @@ function doubling(x: Symbolic, upsample: Upsampling, name: string, filters: numb
   // Batch norm's shift makes a bias redundant; the output layer has none, so it keeps one.
   const convolution = { filters, padding: 'same' as const, useBias: last, activation: last ? ('tanh' as const) : ('linear' as const), kernelInitializer: normalKernel(), name: `${name}_conv` };
   if (upsample === 'transposed') return link(tfl.layers.conv2dTranspose({ ...convolution, kernelSize: 4, strides: 2 }), x);
-  const resized = link(tfl.layers.upSampling2d({ size: [2, 2], interpolation: 'nearest', name: `${name}_resize` }), x);
+  const resized = link(resizeLayer(upsample, `${name}_resize`), x);
   return link(tfl.layers.conv2d({ ...convolution, kernelSize: 3, strides: 1 }), resized);
 }
 

@@ -12,6 +12,8 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { link, normalKernel, type Symbolic } from './building';
+import { resizeLayer } from './bilinear-upsample';
+import type { FastGanConfig } from './config';
 import { GatedLinearUnit } from './fastgan-glu';
 
 /**
@@ -49,13 +51,13 @@ export function convBnGlu(x: Symbolic, channels: number, prefix: string, suffix 
 }
 
 /**
- * Doubles the side: nearest-neighbour ×2 (every output pixel weighed alike,
- * so no checkerboard), then one or two convBnGlu. The paper's two-conv block
+ * Doubles the side: a bilinear or nearest ×2 resize (every output pixel
+ * weighed alike, so no checkerboard), then one or two convBnGlu. The paper's two-conv block
  * also injects per-pixel noise after each convolution; that is left out, so
  * a seed always draws the same image (Explore's seeds, previews, bundles).
  */
-export function upBlock(x: Symbolic, channels: number, prefix: string, convolutions: 1 | 2): Symbolic {
-  x = link(tfl.layers.upSampling2d({ size: [2, 2], interpolation: 'nearest', name: `${prefix}_upsample` }), x);
+export function upBlock(x: Symbolic, channels: number, prefix: string, convolutions: 1 | 2, resize: FastGanConfig['upsample']): Symbolic {
+  x = link(resizeLayer(resize, `${prefix}_upsample`), x);
   if (convolutions === 1) return convBnGlu(x, channels, prefix);
   return convBnGlu(convBnGlu(x, channels, prefix, '1'), channels, prefix, '2');
 }

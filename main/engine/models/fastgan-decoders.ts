@@ -36,7 +36,8 @@ export function buildFastGanDecoder(config: FastGanConfig, kind: DecoderKind): t
   const features = tfl.input({ shape: [8, 8, inputChannels], name: `${prefix}_features` });
   let x: Symbolic = features;
   for (let side = 16; side <= reconstructionSide(config.resolution); side *= 2) {
-    x = upBlock(x, decoderChannels(config.width, side), `${prefix}_${side}`, 1);
+    // The paper's nearest resize: the decoders only reconstruct features for the loss; nothing they draw is seen.
+    x = upBlock(x, decoderChannels(config.width, side), `${prefix}_${side}`, 1, 'nearest');
   }
   const image = link(conv(`${prefix}_output_conv`, config.channels, 3, { activation: 'tanh' }), x);
   return tfl.model({ inputs: features, outputs: image, name: `decoder_${kind}` });

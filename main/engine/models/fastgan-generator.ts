@@ -4,7 +4,7 @@
  *
  * z → a bias-free dense "project" to 4×4 (the paper's 4×4 transposed
  * convolution of a 1×1 map is the same linear map), batch norm, GLU; then one
- * up block per doubling (./fastgan-blocks: nearest ×2 and 3×3 convolutions,
+ * up block per doubling (./fastgan-blocks: a bilinear or nearest ×2 resize and 3×3 convolutions,
  * two at 8, 32, 128 and 512 px, one elsewhere); every map from 64 px on is
  * gated by skip-layer excitation from the map 16× smaller (the paper stops
  * at 512; here 64 gates 1024 too, one rule for all); a 3×3 convolution and
@@ -42,7 +42,7 @@ export function buildFastGanGenerator(config: FastGanConfig): tfl.LayersModel {
 
   const mapsBySide = new Map<number, Symbolic>([[4, x]]);
   for (const side of generatorLevels(config.resolution)) {
-    x = upBlock(x, generatorChannels(config.width, side), `g_${side}`, usesTwoConvolutions(side) ? 2 : 1);
+    x = upBlock(x, generatorChannels(config.width, side), `g_${side}`, usesTwoConvolutions(side) ? 2 : 1, config.upsample);
     const source = generatorExcitationSource(side);
     if (source !== null) x = skipLayerExcitation(mapsBySide.get(source)!, x, `g_${side}_excite`);
     mapsBySide.set(side, x);

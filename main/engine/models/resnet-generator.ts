@@ -12,8 +12,8 @@
  *   reflect 3, conv7×7 → tanh
  *
  * A doubling is a 4×4 stride-2 transposed convolution ('transposed') or a
- * nearest ×2 resize and a 3×3 convolution ('nearest', the studio's default:
- * no checkerboard, ./config.ts). With reflection padding the stride-2 and
+ * bilinear (the studio's default) or nearest ×2 resize and a 3×3 convolution:
+ * no checkerboard (./config.ts). With reflection padding the stride-2 and
  * 3×3 convolutions, like the reference code's stride-1 ones, see the image
  * mirrored past its edge rather than zeros, which leaves no dark frame.
  *
@@ -25,6 +25,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { checkWholeNumber, link, normalKernel, type Symbolic } from './building';
+import { resizeLayer } from './bilinear-upsample';
 import type { BorderPadding, Upsampling } from './config';
 import { InstanceNormalization } from './instance-norm';
 import { ReflectionPadding2D } from './reflection-pad';
@@ -67,7 +68,7 @@ export function buildResnetGenerator({ inputChannels, outputChannels, width, res
     if (upsample === 'transposed') {
       x = link(tfl.layers.conv2dTranspose({ ...doubling, kernelSize: 4, strides: 2, padding: 'same' }), x);
     } else {
-      const resized = link(tfl.layers.upSampling2d({ size: [2, 2], interpolation: 'nearest', name: `up${step}_resize` }), x);
+      const resized = link(resizeLayer(upsample, `up${step}_resize`), x);
       x = link(tfl.layers.conv2d({ ...doubling, kernelSize: 3, strides: 1, padding: reflect ? 'valid' : 'same' }), padded(`up${step}`, resized));
     }
     x = relu(`up${step}_relu`, norm(`up${step}_norm`, x));

@@ -13,7 +13,7 @@
  *            → [instance norm, and dropout in blocks 4 … n − 2] | tanh at i = 0
  *
  * The doubling is the reference code's 4×4 stride-2 transposed convolution,
- * or (the studio's default) a nearest ×2 resize and a 3×3 convolution, which
+ * or a bilinear (the studio's default) or nearest ×2 resize and a 3×3 convolution, which
  * draws no checkerboard (./config.ts, Upsampling). Resized, a 1×1 bottleneck
  * would come back as a flat 2×2 map that instance norm erases, so a resizing
  * U-Net halves down to 2×2 (n = log2(resolution) − 1 blocks) and its
@@ -25,6 +25,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { checkPowerOfTwo, checkWholeNumber, link, normalKernel, type Symbolic } from './building';
+import { resizeLayer } from './bilinear-upsample';
 import type { BorderPadding, Upsampling } from './config';
 import { InstanceNormalization } from './instance-norm';
 import { ReflectionPadding2D } from './reflection-pad';
@@ -50,7 +51,7 @@ export function buildUnetGenerator(options: UnetOptions): tfl.LayersModel {
   checkPowerOfTwo(resolution, 4, 'U-Net');
   checkWholeNumber(width, 1, 'U-Net width');
   // A 1×1 map resized is flat, and instance norm would erase it: resizing U-Nets halve down to 2×2.
-  const blocks = Math.log2(resolution) - (options.upsample === 'nearest' ? 1 : 0);
+  const blocks = Math.log2(resolution) - (options.upsample === 'transposed' ? 0 : 1);
   const channels = (block: number) => width * Math.min(2 ** block, 8);
   const innermost = blocks - 1;
   const layers = new UnetLayers(options);
@@ -101,7 +102,7 @@ class UnetLayers {
     const kernel = { filters, useBias, kernelInitializer: normalKernel(), name: `${name}_conv` };
     if (this.options.upsample === 'transposed') return link(tfl.layers.conv2dTranspose({ ...kernel, kernelSize: 4, strides: 2, padding: 'same' }), x);
     const reflect = this.options.padding === 'reflect';
-    let resized = link(tfl.layers.upSampling2d({ size: [2, 2], interpolation: 'nearest', name: `${name}_resize` }), x);
+    let resized = link(resizeLayer(this.options.upsample, `${name}_resize`), x);
     if (reflect) resized = link(new ReflectionPadding2D({ padding: 1, name: `${name}_pad` }), resized);
     return link(tfl.layers.conv2d({ ...kernel, kernelSize: 3, strides: 1, padding: reflect ? 'valid' : 'same' }), resized);
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { addMissingModelFields } from './run-model-fields';
 
 /**
  * Runs planned before generators could upsample by resizing and pad by
@@ -8,14 +9,5 @@ import type { Database } from 'better-sqlite3';
  * resizing and reflection: main/engine/models/config.ts).
  */
 export function up(db: Database): void {
-  const runs = db.prepare('SELECT id, config FROM runs').all() as { id: number; config: string }[];
-  const update = db.prepare('UPDATE runs SET config = ? WHERE id = ?');
-  for (const run of runs) {
-    const plan = JSON.parse(run.config) as { model?: Record<string, unknown> };
-    const model = plan.model;
-    if (!model) continue;
-    const legacy: Record<string, unknown> = { upsample: 'transposed', ...(model['architecture'] !== 'dcgan' && { padding: 'zeros' }) };
-    const missing = Object.entries(legacy).filter(([field]) => !(field in model));
-    if (missing.length > 0) update.run(JSON.stringify({ ...plan, model: { ...model, ...Object.fromEntries(missing) } }), run.id);
-  }
+  addMissingModelFields(db, (model) => ({ upsample: 'transposed', ...(model['architecture'] !== 'dcgan' && { padding: 'zeros' }) }));
 }

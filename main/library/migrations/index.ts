@@ -16,6 +16,7 @@ import * as gallery from './004-gallery';
 import * as portablePaths from './005-portable-paths';
 import * as checkpointDamage from './006-checkpoint-damage';
 import * as legacyUpsampling from './007-legacy-upsampling';
+import * as fastGanNearest from './008-fastgan-nearest';
 
 interface Migration {
   readonly version: number;
@@ -31,6 +32,7 @@ const migrations: readonly Migration[] = [
   { version: 5, up: portablePaths.up },
   { version: 6, up: checkpointDamage.up },
   { version: 7, up: legacyUpsampling.up },
+  { version: 8, up: fastGanNearest.up },
 ];
 
 export const latestSchemaVersion = migrations.length;

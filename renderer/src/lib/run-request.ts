@@ -25,7 +25,7 @@ export interface RunChoices {
   readonly conditional: boolean;
   /** FastGAN and DCGAN. */
   readonly augment: AugmentChoice;
-  /** DCGAN, pix2pix and CycleGAN: FastGAN's generator upsamples its own way. */
+  /** Every family ('transposed' not for FastGAN). */
   readonly upsample: Upsampling;
   /** pix2pix and CycleGAN. */
   readonly learningRate: number | null;
@@ -57,8 +57,8 @@ export function startRequestOf(choices: RunChoices): StartTrainingRequest {
 function familyOptions(choices: RunChoices): Partial<StartTrainingRequest> {
   switch (choices.model) {
     case 'fastgan':
-      // FastGAN's generator always resizes and convolves, as the paper's does: it takes no `upsample`.
-      return imageSetOptions(choices);
+      // FastGAN resizes (bilinear or nearest): a 'transposed' left from another family falls back to the default.
+      return { ...imageSetOptions(choices), ...(choices.upsample === 'nearest' && { upsample: 'nearest' }) };
     case 'dcgan':
       return { ...imageSetOptions(choices), ...upsampleOption(choices) };
     case 'pix2pix':
@@ -87,9 +87,9 @@ function imageSetOptions(choices: RunChoices): Partial<StartTrainingRequest> {
   };
 }
 
-/** 'nearest' is main's default, so only 'transposed' travels. */
+/** 'bilinear' is main's default, so only the others travel. */
 function upsampleOption(choices: RunChoices): Partial<StartTrainingRequest> {
-  return choices.upsample === 'nearest' ? {} : { upsample: choices.upsample };
+  return choices.upsample === 'bilinear' ? {} : { upsample: choices.upsample };
 }
 
 /** `{ [key]: value }` when the field has a value, else nothing (an empty number field is null). */

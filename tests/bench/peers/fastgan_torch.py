@@ -8,7 +8,8 @@ the channel counts of fastgan-shape.ts:
 
 - generator: a bias-free linear "project" of z (and, when conditional, a
   learnt class code, N(0, 1), concatenated to it) to 4×4, batch norm, GLU;
-  per doubling nearest ×2 upsampling and one 3×3 convolution → BN → GLU (two
+  per doubling a ×2 resize (--upsample: bilinear with half-pixel centres, the
+  studio's default, or nearest, the paper's) and one 3×3 convolution → BN → GLU (two
   at 8, 32, 128 and 512 px; no noise injection); skip-layer excitation of
   every map from 64 px on by the map 16× smaller (adaptive average pool to
   4×4, 4×4 valid conv, swish, 1×1 conv, sigmoid, channel-wise product); a 3×3
@@ -129,8 +130,10 @@ def conv_bn_glu(cin, cout):
     return [conv(cin, 2 * cout, 3, padding=1), batch_norm(2 * cout), GLU()]
 
 
-def up_block(cin, cout, convolutions):
-    layers = [nn.Upsample(scale_factor=2, mode='nearest')] + conv_bn_glu(cin, cout)
+def up_block(cin, cout, convolutions, resize='nearest'):
+    # align_corners=False is the half-pixel rule of main/engine/models/bilinear-upsample.ts.
+    upsample = nn.Upsample(scale_factor=2, mode=resize, **({'align_corners': False} if resize == 'bilinear' else {}))
+    layers = [upsample] + conv_bn_glu(cin, cout)
     if convolutions == 2:
         layers += conv_bn_glu(cout, cout)
     return nn.Sequential(*layers)
@@ -149,7 +152,7 @@ class SkipLayerExcitation(nn.Module):
 
 
 class Generator(nn.Module):
-    def __init__(self, resolution, channels, latent, width, classes):
+    def __init__(self, resolution, channels, latent, width, classes, resize):
         super().__init__()
         self.initial = generator_channels(width, 4)
         self.class_embedding = nn.Linear(classes, latent, bias=False) if classes else None
@@ -161,7 +164,7 @@ class Generator(nn.Module):
         self.ups, self.excites = nn.ModuleDict(), nn.ModuleDict()
         while side <= resolution:
             cout = generator_channels(width, side)
-            self.ups[str(side)] = up_block(cin, cout, 2 if int(math.log2(side)) % 2 == 1 else 1)
+            self.ups[str(side)] = up_block(cin, cout, 2 if int(math.log2(side)) % 2 == 1 else 1, resize)
             if side >= 64:
                 self.excites[str(side)] = SkipLayerExcitation(generator_channels(width, side // 16), cout)
             self.levels.append(side)
@@ -324,7 +327,7 @@ class Trainer:
         self.args, self.channels = args, channels
         self.random = torch.Generator().manual_seed(args.seed + 1)
         res, width, classes = args.resolution, args.width, args.classes
-        self.g = Generator(res, channels, args.latent, width, classes)
+        self.g = Generator(res, channels, args.latent, width, classes, args.upsample)
         self.d = Discriminator(res, channels, width, classes)
         self.decoders = nn.ModuleDict({
             'whole': Decoder(res, channels, width, discriminator_channels(width, 8)),
@@ -333,7 +336,7 @@ class Trainer:
         initialise(self.g, 1.0)
         initialise(self.d, 0.02)
         initialise(self.decoders, 0.02)
-        self.ema = Generator(res, channels, args.latent, width, classes)
+        self.ema = Generator(res, channels, args.latent, width, classes, args.upsample)
         self.ema.load_state_dict(self.g.state_dict())
         self.ema.eval()
         for module in (self.g, self.d, self.decoders):
@@ -489,6 +492,7 @@ def main():
     parser.add_argument('--lr-d', type=float, default=2e-4)
     parser.add_argument('--betas', type=float, nargs=2, default=[0.5, 0.999])
     parser.add_argument('--ema', type=float, default=0.999)
+    parser.add_argument('--upsample', choices=['bilinear', 'nearest'], default='bilinear')
     parser.add_argument('--reconstruction-weight', type=float, default=1.0)
     parser.add_argument('--augment', default='translation,cutout,colour', help="any of translation, cutout, colour, comma-separated; '' for none")
     parser.add_argument('--limit', type=int, default=0, help='train on the first N images only (0: all)')

@@ -15,7 +15,7 @@ const untouched: RunChoices = {
   width: null,
   conditional: false,
   augment: 'auto',
-  upsample: 'nearest',
+  upsample: 'bilinear',
   learningRate: null,
   direction: 'AtoB',
   l1Weight: null,
@@ -88,7 +88,10 @@ describe('the start request', () => {
     const dcgan = startRequestOf({ ...everything, model: 'dcgan', augment: 'auto', conditional: false });
     expect(dcgan).not.toHaveProperty('augment');
     expect(dcgan).not.toHaveProperty('conditional');
-    expect(startRequestOf({ ...everything, upsample: 'nearest' })).not.toHaveProperty('upsample');
+    expect(startRequestOf({ ...everything, upsample: 'bilinear' })).not.toHaveProperty('upsample');
+    // FastGAN resizes: nearest travels, a transposed choice left from another family does not.
+    expect(startRequestOf({ ...everything, model: 'fastgan', upsample: 'nearest' })).toMatchObject({ upsample: 'nearest' });
+    expect(startRequestOf({ ...everything, model: 'fastgan' })).not.toHaveProperty('upsample');
     expect(startRequestOf({ ...everything, model: 'dcgan', augment: 'on' })).toMatchObject({ augment: true });
     expect(startRequestOf({ ...everything, model: 'fastgan', augment: 'auto', conditional: false })).toEqual({
       dataset: 'Shapes',

@@ -39,7 +39,7 @@ export class NewRunDraft {
   width = $state<number | null>(null);
   conditional = $state(false);
   augment = $state<AugmentChoice>('auto');
-  upsample = $state<Upsampling>('nearest');
+  upsample = $state<Upsampling>('bilinear');
   learningRate = $state<number | null>(null);
   direction = $state<Direction>('AtoB');
   l1Weight = $state<number | null>(null);

@@ -31,7 +31,7 @@ describe('latent-studio models export, inspect and import (built CLI)', () => {
     const exported = run(projectA, 'models', 'export', '--checkpoint', checkpoint, '--out', out, '--json');
     expect(exported.status, exported.stderr).toBe(0);
     const report = JSON.parse(exported.stdout) as ExportModelReport;
-    expect(report).toMatchObject({ folder: out, architecture: 'fastgan', networks: [{ network: 'ema' }], customLayers: ['GatedLinearUnit'] });
+    expect(report).toMatchObject({ folder: out, architecture: 'fastgan', networks: [{ network: 'ema' }], customLayers: ['BilinearUpsampling2D', 'GatedLinearUnit'] });
     expect(readdirSync(out).sort()).toEqual(['README.md', 'bundle.json', 'layers.js', 'model.json', 'weights.bin']);
 
     const before = readFileSync(join(out, 'weights.bin'));

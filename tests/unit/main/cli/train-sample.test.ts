@@ -55,7 +55,7 @@ describe('latent-studio train and sample (built CLI)', () => {
     expect(run('train', '--dataset', 'Fashion', '--model', 'dcgan', '--resolution', '256').stderr).toContain('--resolution (for dcgan) must be one of 32, 64, 128');
     const upsample = run('train', '--dataset', 'Fashion', '--upsample', 'transposed');
     expect(upsample.status).toBe(2);
-    expect(upsample.stderr).toContain('--upsample is for --model dcgan, pix2pix or cyclegan');
+    expect(upsample.stderr).toContain('--upsample transposed is for --model dcgan, pix2pix or cyclegan');
     expect(run('train', '--dataset', 'Fashion', '--model', 'pix2pix', '--conditional').stderr).toContain('--conditional is for --model fastgan or dcgan');
     const large = run('train', '--dataset', 'Fashion', '--resolution', '1024', '--backend', 'wasm');
     expect(large.status).toBe(1);

@@ -7,6 +7,7 @@ import { libraryApplicationId, openLibraryDatabase } from '../../../../main/libr
 import { latestSchemaVersion, migrate } from '../../../../main/library/migrations';
 import * as initial from '../../../../main/library/migrations/001-initial';
 import * as legacyUpsampling from '../../../../main/library/migrations/007-legacy-upsampling';
+import * as fastGanNearest from '../../../../main/library/migrations/008-fastgan-nearest';
 
 const tables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
@@ -98,5 +99,25 @@ describe('library migrations', () => {
       { architecture: 'pix2pix', width: 8, upsample: 'nearest', padding: 'reflect' },
     ]);
     expect(models.every((plan) => plan.seed === 1)).toBe(true);
+  });
+
+  it('mark the FastGAN runs planned before bilinear resizing as the nearest-resizing networks they trained', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:');
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO runs (name, architecture, config, status, created_at) VALUES (?, ?, ?, 'completed', 0)");
+    const plan = (model: Record<string, unknown>) => JSON.stringify({ seed: 1, totalSteps: 10, model });
+    insert.run('old fastgan', 'fastgan', plan({ architecture: 'fastgan', width: 8 }));
+    insert.run('new fastgan', 'fastgan', plan({ architecture: 'fastgan', width: 8, upsample: 'bilinear' }));
+    insert.run('dcgan', 'dcgan', plan({ architecture: 'dcgan', width: 8, upsample: 'nearest' }));
+
+    fastGanNearest.up(db);
+
+    const models = (db.prepare('SELECT config FROM runs ORDER BY id').pluck().all() as string[]).map((config) => JSON.parse(config) as { model: unknown });
+    expect(models.map((plan) => plan.model)).toEqual([
+      { architecture: 'fastgan', width: 8, upsample: 'nearest' },
+      { architecture: 'fastgan', width: 8, upsample: 'bilinear' },
+      { architecture: 'dcgan', width: 8, upsample: 'nearest' },
+    ]);
   });
 });

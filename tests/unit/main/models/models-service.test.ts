@@ -43,10 +43,11 @@ describe('models service', () => {
     const pairs = await writeSideBySidePairs(join(base, 'pairs'), 8, 64);
     await call('datasets.import', { dataset: 'Shapes', kind: 'paired', paths: [pairs] });
     // Fast learning and a short average, so a few steps already draw varied images to compare.
-    dcgan = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 10, checkpointEvery: 10, batchSize: 8, seed: 1, learningRateG: 0.005, learningRateD: 0.005, emaDecay: 0.5 });
-    conditional = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 2, checkpointEvery: 2, batchSize: 8, seed: 2, conditional: true });
+    // Nearest resizing: a DCGAN built from stock layers alone, which a bundle can carry without layers.js (bilinear needs it, as FastGAN's bundle shows).
+    dcgan = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 10, checkpointEvery: 10, batchSize: 8, seed: 1, learningRateG: 0.005, learningRateD: 0.005, emaDecay: 0.5, upsample: 'nearest' });
+    conditional = await trained(call, { dataset: 'Fashion', model: 'dcgan', resolution: 32, width: 4, steps: 2, checkpointEvery: 2, batchSize: 8, seed: 2, conditional: true, upsample: 'nearest' });
     // A FastGAN just initialised draws flat grey (its batch norms' running statistics still at their start): a few more, faster steps.
-    fastgan = await trained(call, { dataset: 'Fashion', model: 'fastgan', resolution: 32, width: 4, steps: 16, checkpointEvery: 16, batchSize: 4, seed: 5, learningRateG: 0.003, learningRateD: 0.003, emaDecay: 0.5 });
+    fastgan = await trained(call, { dataset: 'Fashion', model: 'fastgan', resolution: 32, width: 4, steps: 16, checkpointEvery: 16, batchSize: 4, seed: 5, learningRateG: 0.006, learningRateD: 0.006, emaDecay: 0.5 });
     pix2pix = await trained(call, { dataset: 'Shapes', model: 'pix2pix', resolution: 64, width: 4, steps: 2, checkpointEvery: 2, seed: 3 });
     cyclegan = await trained(call, { dataset: 'Shapes', model: 'cyclegan', resolution: 64, width: 4, residualBlocks: 1, steps: 2, checkpointEvery: 2, seed: 4 });
     input = join(base, 'input.png');
@@ -138,7 +139,7 @@ describe('models service', () => {
 
     it('a FastGAN bundle ships layers.js for its gated linear units, and in a fresh TF.js draws the studio’s image of a seed', async () => {
       const report = await exported('fastgan', { checkpointId: lastCheckpoint(fastgan) });
-      expect(report).toMatchObject({ architecture: 'fastgan', customLayers: ['GatedLinearUnit'], networks: [{ modelFile: 'model.json', network: 'ema', direction: null }] });
+      expect(report).toMatchObject({ architecture: 'fastgan', customLayers: ['BilinearUpsampling2D', 'GatedLinearUnit'], networks: [{ modelFile: 'model.json', network: 'ema', direction: null }] });
       expect(report.files.map((file) => file.name)).toEqual(['README.md', 'bundle.json', 'layers.js', 'model.json', 'weights.bin']);
       const manifest = JSON.parse(readFileSync(join(report.folder, 'bundle.json'), 'utf8'));
       expect(manifest).toMatchObject({
@@ -154,7 +155,7 @@ describe('models service', () => {
       const noise = { noise: [...seedVector(7, 256)], count: 1, latentSize: 256 };
       const fresh = await runFresh(report.folder, 'model.json', noise);
       expect(fresh.shape).toEqual([1, 32, 32, 1]);
-      expect(fresh.layers).toContain('GatedLinearUnit');
+      expect(fresh.layers).toEqual(expect.arrayContaining(['BilinearUpsampling2D', 'GatedLinearUnit']));
       expect(new Set(fresh.pixels).size).toBeGreaterThan(10);
       expect(fresh.pixels).toEqual(await blobPixels(studio, image.blobHash, true));
       await expect(runFresh(report.folder, 'model.json', noise, { layers: false })).rejects.toThrow(/GatedLinearUnit/);
@@ -162,7 +163,7 @@ describe('models service', () => {
 
     it('a pix2pix bundle (instance norm, reflection padding, no dropout) translates exactly as Translate does', async () => {
       const report = await exported('pix2pix', { checkpointId: lastCheckpoint(pix2pix) });
-      expect(report).toMatchObject({ architecture: 'pix2pix', customLayers: ['InstanceNormalization', 'ReflectionPadding2D'], networks: [{ network: 'generator', direction: 'AtoB' }] });
+      expect(report).toMatchObject({ architecture: 'pix2pix', customLayers: ['BilinearUpsampling2D', 'InstanceNormalization', 'ReflectionPadding2D'], networks: [{ network: 'generator', direction: 'AtoB' }] });
       const translated = await call<TranslationResult>('translate.image', { checkpointId: lastCheckpoint(pix2pix), source: { path: input }, tiling: 'fit' });
       const fresh = await runFresh(report.folder, 'model.json', { pixels: await inputPixels(), height: 64, width: 64, channels: 3 });
       expect(fresh.layers).not.toContain('SeededDropout');
@@ -188,7 +189,7 @@ describe('models service', () => {
 
     it('a CycleGAN bundle holds both generators, each translating as Translate does', async () => {
       const report = await exported('cyclegan', { checkpointId: lastCheckpoint(cyclegan) });
-      expect(report.customLayers).toEqual(['InstanceNormalization', 'ReflectionPadding2D']);
+      expect(report.customLayers).toEqual(['BilinearUpsampling2D', 'InstanceNormalization', 'ReflectionPadding2D']);
       expect(report.networks.map((network) => [network.modelFile, network.direction])).toEqual([['model.json', 'AtoB'], ['model-BtoA.json', 'BtoA']]);
       expect(report.files.map((file) => file.name)).toEqual(['README.md', 'bundle.json', 'layers.js', 'model-BtoA.json', 'model.json', 'weights-BtoA.bin', 'weights.bin']);
       const translated = await call<TranslationResult>('translate.image', { checkpointId: lastCheckpoint(cyclegan), direction: 'BtoA', source: { path: input }, tiling: 'fit' });

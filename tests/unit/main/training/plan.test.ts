@@ -31,7 +31,9 @@ describe('FastGAN run plans', () => {
 
   it('refuse the options of DCGAN alone, and 512 and 1024 px unless a GPU backend is active', () => {
     expect(() => planRun({ dataset: 'x', model: 'fastgan', resolution: 64, loss: 'hinge' }, facts, () => 1)).toThrow(/^loss: applies to DCGAN runs, not FastGAN/);
-    expect(() => planRun({ dataset: 'x', model: 'fastgan', resolution: 64, upsample: 'transposed' }, facts, () => 1)).toThrow(/^upsample: applies to DCGAN runs, not FastGAN/);
+    expect(() => planRun({ dataset: 'x', model: 'fastgan', resolution: 64, upsample: 'transposed' }, facts, () => 1)).toThrow(/^upsample: FastGAN resizes \(bilinear or nearest\)/);
+    expect(planRun({ dataset: 'x', model: 'fastgan', resolution: 64 }, facts, () => 1).config).toMatchObject({ upsample: 'bilinear' });
+    expect(planRun({ dataset: 'x', model: 'fastgan', resolution: 64, upsample: 'nearest' }, facts, () => 1).config).toMatchObject({ upsample: 'nearest' });
     const large = { dataset: 'x', model: 'fastgan', resolution: 1024 } as const;
     expect(() => checkBackendFits(large, 'wasm')).toThrow(/^resolution: 1024 px needs a GPU backend \(tensorflow-gpu\); on wasm train at 256 px or less/);
     expect(() => checkBackendFits(large, null)).toThrow(/needs a GPU backend/);

@@ -25,6 +25,7 @@ export function tinyFastGanConfig(overrides: Partial<FastGanConfig> = {}): FastG
     latentSize: 8,
     width: 2,
     classes: 0,
+    upsample: 'bilinear',
     augment: { translation: true, cutout: true, colour: true },
     reconstructionWeight: 1,
     emaDecay: 0.999,

@@ -73,7 +73,7 @@ describe('GatedLinearUnit', () => {
 
   it('loads through a bundle’s layers.js in a runtime without the studio, and draws the same pixels', async () => {
     const generator = seededGenerator();
-    expect(customLayersOf(generator)).toEqual(['GatedLinearUnit', 'OneHot']);
+    expect(customLayersOf(generator)).toEqual(['BilinearUpsampling2D', 'GatedLinearUnit', 'OneHot']);
     let artifacts!: tf.io.ModelArtifacts;
     await generator.save(
       tf.io.withSaveHandler(async (saved) => {

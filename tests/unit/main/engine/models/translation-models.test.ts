@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Upsampling } from '../../../../../main/engine/models/config';
 import { initialiseWeights } from '../../../../../main/engine/models/init';
 import { InstanceNormalization } from '../../../../../main/engine/models/instance-norm';
 import { buildPatchDiscriminator } from '../../../../../main/engine/models/patchgan';
@@ -13,8 +14,8 @@ import { saveAndLoad, seededNormal, useCpuBackend } from './ml-fixtures';
 
 beforeAll(useCpuBackend);
 
-/** New runs' networks: nearest ×2 resizing and 3×3 convolutions, reflection at every border. */
-const resizing = { upsample: 'nearest', padding: 'reflect' } as const;
+/** New runs' networks: bilinear ×2 resizing and 3×3 convolutions, reflection at every border. */
+const resizing: { upsample: Upsampling; padding: 'reflect' } = { upsample: 'bilinear', padding: 'reflect' };
 /** The reference code's: transposed convolutions, zero padding. */
 const legacy = { upsample: 'transposed', padding: 'zeros' } as const;
 
@@ -102,7 +103,8 @@ describe('translation generators at the image border and in flat areas', () => {
       const clean = build(resizing);
       const classes = clean.layers.map((layer) => layer.getClassName());
       expect(classes).not.toContain('Conv2DTranspose');
-      expect(classes.filter((name) => name === 'UpSampling2D').length).toBeGreaterThanOrEqual(2);
+      expect(classes.filter((name) => name === 'BilinearUpsampling2D').length).toBeGreaterThanOrEqual(2);
+      expect(build({ ...resizing, upsample: 'nearest' }).layers.filter((layer) => layer.getClassName() === 'UpSampling2D').length).toBeGreaterThanOrEqual(2);
       expect(clean.getLayer('up1_conv').getConfig()['kernelSize']).toEqual([3, 3]);
       const old = build(legacy);
       expect(old.getLayer('up1_conv').getClassName()).toBe('Conv2DTranspose');

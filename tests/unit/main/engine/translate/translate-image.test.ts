@@ -78,8 +78,8 @@ describe('tiled translation', () => {
     const image = landscape();
     const whole = translateWhole(model, image);
     const tiled = await translateTiled(model, image, 32, image);
-    // About 4 grey levels at these starting weights: the whole image gives the 2×2 bottleneck more context than a tile's.
-    expect(meanDifference(tiled, whole)).toBeLessThan(5);
+    // About 6 grey levels at these starting weights (4 with nearest resizing, whose blocks mix less): the whole image gives the 2×2 bottleneck more context than a tile's.
+    expect(meanDifference(tiled, whole)).toBeLessThan(7);
     expect(worstSeam(tiled, whole)).toBeLessThan(1);
   });
 
