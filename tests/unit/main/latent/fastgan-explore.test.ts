@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExploreModel, LatentImage, PreviewImages, ProjectionResult, RunDetail, RunSummary } from '../../../../preload/contract';
+import type { ExploreModel, LatentImage, PreviewImages, ProjectionResult, RunDetail } from '../../../../preload/contract';
 import { forkEngine } from '../../../../main/engine/fork';
 import { findOutput } from '../../../../main/library/repos/outputs';
 import { appPaths } from '../../../../main/paths';
 import { createStudio, type Studio } from '../../../../main/studio';
 import { fashionMnistIdx } from '../../../fixtures/fashion-mnist';
+import { caller, trained } from '../models/harness';
 
 /**
  * FastGAN, the default image model, is an Explore model like a DCGAN: listed,
@@ -22,21 +23,9 @@ describe('FastGAN in Explore', () => {
   let model: ExploreModel;
   let conditional: ExploreModel;
 
-  async function call<T>(method: string, argument?: unknown): Promise<T> {
-    const envelope = await studio.dispatch(method, argument === undefined ? [] : [argument]);
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    return envelope.value as T;
-  }
-
-  async function train(request: Record<string, unknown>): Promise<RunDetail> {
-    const run = await call<RunSummary>('training.start', { dataset: 'Fashion', model: 'fastgan', resolution: 32, width: 4, batchSize: 4, previewEvery: 1000, metricsEvery: 1000, ...request });
-    for (;;) {
-      const detail = await call<RunDetail>('training.get', { runId: run.id });
-      if (detail.status === 'completed') return detail;
-      if (detail.status === 'failed') throw new Error(detail.error ?? 'training failed');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const call = caller(() => studio);
+  const train = (request: Record<string, unknown>): Promise<RunDetail> =>
+    trained(call, { dataset: 'Fashion', model: 'fastgan', resolution: 32, width: 4, batchSize: 4, ...request });
 
   const pixelsOf = (url: string) => {
     const bytes = url.startsWith('data:') ? Buffer.from(url.split(',')[1]!, 'base64') : studio.project.library.blobs.pathOf(url.split('/').at(-1)!);
